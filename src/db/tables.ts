@@ -1,0 +1,166 @@
+/**
+ * Row types per table, as Kysely sees them. These are the storage shapes; repositories map them to domain
+ * types at the edge. Normalisation across dialects (see src/db/normalise.ts):
+ * - timestamps: ISO 8601 text in UTC ('2026-04-30T10:00:00.000Z'); `timestamptz` on PostgreSQL, text on SQLite;
+ * - dates: 'YYYY-MM-DD'; `date` on PostgreSQL, text on SQLite;
+ * - booleans: written as 0/1; `boolean` on PostgreSQL (returned true/false), integer on SQLite (0/1);
+ * - JSON: written as JSON text; `jsonb` on PostgreSQL (returned parsed), text on SQLite (returned as text);
+ * - blobs: `bytea` / `blob`, returned as Buffer.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = string;
+type IsoDate = string;
+/** Written as 0 | 1, read back as boolean (PostgreSQL) or number (SQLite). */
+type Bool = ColumnType<boolean | number, number, number>;
+/** Written as JSON text, read back as parsed value (PostgreSQL) or text (SQLite). */
+type Json = ColumnType<unknown, string, string>;
+
+export interface ComplaintsTable {
+  id: string;
+  reference: string;
+  status: string;
+  /** Optimistic locking: every write checks and increments it. */
+  version: number;
+  channel: string;
+  received_at: Timestamp;
+  registered_at: Timestamp;
+  receiver_id: string | null;
+  language: string;
+  anonymous: Bool;
+  reporter_name: string | null;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  reporter_role: string | null;
+  description: string;
+  category: string | null;
+  team: string | null;
+  handler_id: string | null;
+  acknowledge_by: IsoDate;
+  resolve_by: IsoDate;
+  report_by: IsoDate | null;
+  /** The calendar (WorkingDayCalendar.id) the deadlines were computed with. */
+  calendar_id: string;
+  acknowledged_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  follow_up_token_hash: string;
+  /** The rest of the improvement form (see src/domain/complaint.ts ComplaintData). */
+  data: Json;
+  updated_at: Timestamp;
+}
+
+export interface ComplaintEventsTable {
+  id: string;
+  complaint_id: string;
+  /** 1, 2, 3 … per complaint; unique together with complaint_id. */
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  /** Who acted, as shown in the timeline (a user's name, 'reporter', 'system'). */
+  actor_label: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  /** { field: { before, after } } of every changed field. */
+  changes: Json;
+  note: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  complaint_id: string;
+  filename: string;
+  /** Sniffed from the bytes, never trusted from the client. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  job_title: string;
+  /** JSON array of role codes. */
+  roles: Json;
+  password_hash: string | null;
+  active: Bool;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface OrganisationSettingsTable {
+  /** 1, 2, 3 …: the highest is in force. */
+  version: number;
+  data: Json;
+  changed_by: string | null;
+  changed_at: Timestamp;
+  note: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  /** Stable across retries, so a receiver can drop duplicates of an at-least-once delivery. */
+  message_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  kind: string;
+  complaint_id: string | null;
+  /** pending | sent | failed | local (kept in the local outbox because no SMTP is configured) */
+  status: string;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface SpotRecordsTable {
+  id: string;
+  received_at: Timestamp;
+  channel: string;
+  category: string | null;
+  /** One line, no identity. */
+  summary: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+  converted_complaint_id: string | null;
+}
+
+export interface ReferenceCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface Database {
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  attachments: AttachmentsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  organisation_settings: OrganisationSettingsTable;
+  email_outbox: EmailOutboxTable;
+  spot_records: SpotRecordsTable;
+  reference_counters: ReferenceCountersTable;
+}
+
+export type { Generated };

@@ -1,0 +1,167 @@
+/**
+ * Organisation settings: everything that differs between organisations. Defaults come from Loket3's
+ * klachtenreglement; the settings file (config/organisation.json) seeds the database on first start and
+ * the database keeps every later version.
+ */
+
+export type CommissioningPartyType = 'UWV' | 'municipality' | 'employer' | 'insurer' | 'other';
+export const COMMISSIONING_PARTY_TYPES: readonly CommissioningPartyType[] = [
+  'UWV',
+  'municipality',
+  'employer',
+  'insurer',
+  'other',
+];
+
+/** A text shown to users, Dutch first. */
+export interface LocalisedText {
+  nl: string;
+  en: string;
+}
+
+export interface Category {
+  code: string;
+  label: LocalisedText;
+}
+
+export interface NonAdmissionGround {
+  code: string;
+  label: LocalisedText;
+}
+
+/** One appeal route (step 9), in the regulation's order. */
+export interface AppealRoute {
+  code: string;
+  /** 1 = commissioning party, 2 = UWV complaints office (UWV trajectories only), 3 = ombudsman. */
+  order: number;
+  label: LocalisedText;
+  /** Only for trajectories of this commissioning-party type (e.g. the UWV klachtenbureau). */
+  onlyFor?: CommissioningPartyType;
+  contact?: string;
+  url?: string;
+}
+
+export interface AdvocacyBody {
+  name: string;
+  description: LocalisedText;
+  url?: string;
+}
+
+export interface OrganisationSettings {
+  name: string;
+  address: { street: string; postalCode: string; city: string; country: string };
+  email: string;
+  phone: string;
+  website: string;
+  /** The regulation's terms, in working days. */
+  terms: {
+    acknowledgeWorkingDays: number;
+    resolveWorkingDays: number;
+    reportWorkingDays: number;
+    /** Off by default: Loket3's regulation has no extension. */
+    extension: { allowed: boolean; maxWorkingDays: number };
+  };
+  calendar: {
+    /** Follow the days equated with holidays by royal decree (Atw art. 3 lid 3). */
+    followEquatedDays: boolean;
+    /** Days equated by royal decree, extended by an administrator when a new decree appears. */
+    equatedDays: string[];
+    /** The organisation's own closing days (ISO dates). */
+    closingDays: string[];
+  };
+  categories: Category[];
+  /** Optional; empty when the organisation does not split by team or location. */
+  teams: Category[];
+  nonAdmissionGrounds: NonAdmissionGround[];
+  appealRoutes: AppealRoute[];
+  advocacyBodies: AdvocacyBody[];
+  /** The user (by email) who acts as quality manager on cases that involve a quality manager. */
+  deputyQualityManagerEmail: string | null;
+  privacyStatementUrl: string;
+  retention: { complaintYearsAfterClosing: number; auditLogYears: number };
+}
+
+/** Days equated with a generally recognised holiday by royal decree, as known on 2026-11-25. */
+export const KNOWN_EQUATED_DAYS: readonly string[] = [
+  '2023-04-28',
+  '2023-05-19',
+  '2024-05-10',
+  '2024-12-27',
+  '2025-05-30',
+  '2026-01-02',
+  '2026-05-15',
+  '2027-05-07',
+  '2028-04-28',
+  '2028-05-26',
+];
+
+const t = (nl: string, en: string): LocalisedText => ({ nl, en });
+
+export const DEFAULT_SETTINGS: OrganisationSettings = {
+  name: 'Loket3',
+  address: { street: 'Voorbeeldstraat 3', postalCode: '1234 AB', city: 'Utrecht', country: 'Nederland' },
+  email: 'klachten@loket3.nl',
+  phone: '030 123 45 67',
+  website: 'https://www.loket3.nl',
+  terms: {
+    acknowledgeWorkingDays: 5,
+    // "binnen een termijn van drie weken – binnen 21 werkdagen": the explicit 21 wins (docs/adr/0003).
+    resolveWorkingDays: 21,
+    reportWorkingDays: 21,
+    extension: { allowed: false, maxWorkingDays: 20 },
+  },
+  calendar: { followEquatedDays: true, equatedDays: [...KNOWN_EQUATED_DAYS], closingDays: [] },
+  categories: [
+    { code: 'service', label: t('Dienstverlening', 'Service') },
+    { code: 'communication', label: t('Communicatie en bejegening', 'Communication and treatment') },
+    { code: 'coaching', label: t('Begeleiding door de jobcoach', 'Guidance by the job coach') },
+    { code: 'appointments', label: t('Afspraken en bereikbaarheid', 'Appointments and availability') },
+    { code: 'privacy', label: t('Privacy en gegevens', 'Privacy and data') },
+    { code: 'third_party', label: t('Derden in opdracht van ons', 'Third parties working for us') },
+    { code: 'other', label: t('Overig', 'Other') },
+  ],
+  teams: [],
+  nonAdmissionGrounds: [
+    { code: 'not_about_us', label: t('De klacht gaat niet over ons of onze medewerkers', 'The complaint is not about us or our staff') },
+    { code: 'already_handled', label: t('Dezelfde klacht is al behandeld', 'The same complaint was already handled') },
+    { code: 'legal_proceedings', label: t('De zaak ligt bij de rechter', 'The matter is before a court') },
+    { code: 'too_old', label: t('De gebeurtenis is langer dan een jaar geleden', 'The event is more than a year ago') },
+    { code: 'other', label: t('Andere reden (zie motivering)', 'Other reason (see motivation)') },
+  ],
+  appealRoutes: [
+    {
+      code: 'commissioning_party',
+      order: 1,
+      label: t('De opdrachtgever van uw re-integratietraject (werkgever, UWV, gemeente of verzekeraar)',
+        'The commissioning party of your re-integration trajectory (employer, UWV, municipality or insurer)'),
+    },
+    {
+      code: 'uwv_complaints_office',
+      order: 2,
+      onlyFor: 'UWV',
+      label: t('Het klachtenbureau van UWV', 'The UWV complaints office'),
+      url: 'https://www.uwv.nl/klachten',
+    },
+    {
+      code: 'national_ombudsman',
+      order: 3,
+      label: t('De Nationale Ombudsman', 'The National Ombudsman'),
+      url: 'https://www.nationaleombudsman.nl',
+    },
+    {
+      code: 'municipal_ombudsman',
+      order: 3,
+      label: t('De ombudsman van uw gemeente', 'The ombudsman of your municipality'),
+    },
+  ],
+  advocacyBodies: [
+    { name: 'Arcon', description: t('Landelijke Vereniging Arbeidsongeschikten', 'National association of people unfit for work') },
+    { name: 'Breed Platform Verzekerden en Werk', description: t('Belangenbehartiging van verzekerden', 'Advocacy for insured people') },
+    { name: 'Helpdesk Gezondheid, Werk en Verzekeringen', description: t('Advies over werk en gezondheid', 'Advice on work and health') },
+    // The regulation names the CG-Raad, which is now Ieder(in).
+    { name: 'Ieder(in)', description: t('Netwerk voor mensen met een beperking of chronische ziekte (voorheen CG-Raad)', 'Network for people with a disability or chronic illness (formerly CG-Raad)'), url: 'https://iederin.nl' },
+  ],
+  deputyQualityManagerEmail: null,
+  privacyStatementUrl: 'https://www.loket3.nl/privacy',
+  retention: { complaintYearsAfterClosing: 2, auditLogYears: 5 },
+};
