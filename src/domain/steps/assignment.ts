@@ -1,0 +1,105 @@
+/**
+ * Steps 1 and 2: the mentions become involved people, and a neutral handler is appointed.
+ * "Diegene die de klacht afhandelt is nooit de medewerker die de dienst heeft verleend."
+ */
+import type { ActionPayloads } from '../action-schemas.ts';
+import { type ActionContext, type Applier, guard, requireUser } from '../action-context.ts';
+import { assertHandlerNeutral, type Complaint, type InvolvedPerson } from '../complaint.ts';
+import { DomainError } from '../errors.ts';
+
+type PersonInput = ActionPayloads['addInvolvedPerson']['person'];
+
+function toInvolved(person: PersonInput, mentionId: string | null, ctx: ActionContext, field: string): InvolvedPerson {
+  const id = ctx.newId();
+  if (person.kind === 'user') {
+    const user = requireUser(ctx, person.userId, `${field}.userId`);
+    return { id, kind: 'user', userId: user.id, name: user.name, mentionId };
+  }
+  const { name, organisation, email, postalAddress } = person.thirdParty;
+  // The final report must reach "alle betrokkenen": a third party needs an address of some kind.
+  guard(email || postalAddress, 'A third party needs an email or postal address.', `${field}.thirdParty.email`);
+  return {
+    id,
+    kind: 'third_party',
+    mentionId,
+    name,
+    organisation: organisation ?? null,
+    email: email ?? null,
+    postalAddress: postalAddress ?? null,
+  };
+}
+
+/** Adds an involved person, refusing a duplicate user and re-checking the handler's neutrality. */
+function withInvolved(complaint: Complaint, person: InvolvedPerson): Complaint {
+  if (person.kind === 'user' && complaint.involved.some((p) => p.kind === 'user' && p.userId === person.userId)) {
+    throw new DomainError('invalid_input', 'This user is already involved.', { field: 'userId' });
+  }
+  const next = { ...complaint, involved: [...complaint.involved, person] };
+  if (complaint.handler) assertHandlerNeutral(next, complaint.handler.userId);
+  return next;
+}
+
+function assign(complaint: Complaint, handlerId: string, reason: string | null, ctx: ActionContext): Complaint {
+  const user = requireUser(ctx, handlerId, 'handlerId');
+  guard(user.roles.includes('handler'), 'The chosen user does not have the handler role.', 'handlerId');
+  assertHandlerNeutral(complaint, user.id);
+  const handler = { userId: user.id, name: user.name, jobTitle: user.jobTitle, assignedAt: ctx.now, reason };
+  return { ...complaint, handler, handlerHistory: [...complaint.handlerHistory, handler] };
+}
+
+export const linkMention: Applier<ActionPayloads['linkMention']> = (complaint, input, ctx) => {
+  const mention = complaint.mentions.find((m) => m.id === input.mentionId);
+  if (!mention) throw new DomainError('not_found', 'No such mention.', { field: 'mentionId' });
+  guard(mention.linkedTo === null, 'This mention is already linked.', 'mentionId');
+  if (input.link.kind === 'nobody') {
+    return { ...complaint, mentions: complaint.mentions.map((m) => (m === mention ? { ...m, linkedTo: 'nobody' } : m)) };
+  }
+  const person = toInvolved(input.link, mention.id, ctx, 'link');
+  const next = withInvolved(complaint, person);
+  return {
+    ...next,
+    mentions: next.mentions.map((m) => (m.id === mention.id ? { ...m, linkedTo: { involvedPersonId: person.id } } : m)),
+  };
+};
+
+export const addInvolvedPerson: Applier<ActionPayloads['addInvolvedPerson']> = (complaint, input, ctx) =>
+  withInvolved(complaint, toInvolved(input.person, null, ctx, 'person'));
+
+export const setServiceProvidedBy: Applier<ActionPayloads['setServiceProvidedBy']> = (complaint, input) => {
+  if (input.involvedPersonId !== null && !complaint.involved.some((p) => p.id === input.involvedPersonId)) {
+    throw new DomainError('not_found', 'No such involved person.', { field: 'involvedPersonId' });
+  }
+  // Whoever delivered the service is an involved person, so neutrality is already checked on linking.
+  return { ...complaint, serviceProvidedBy: input.involvedPersonId };
+};
+
+export const setClassification: Applier<ActionPayloads['setClassification']> = (complaint, input, ctx) => {
+  if (input.category && !ctx.settings.categories.some((c) => c.code === input.category)) {
+    throw new DomainError('invalid_input', `Unknown category '${input.category}'.`, { field: 'category' });
+  }
+  if (input.team && !ctx.settings.teams.some((t) => t.code === input.team)) {
+    throw new DomainError('invalid_input', `Unknown team '${input.team}'.`, { field: 'team' });
+  }
+  return {
+    ...complaint,
+    category: input.category === undefined ? complaint.category : input.category,
+    team: input.team === undefined ? complaint.team : input.team,
+    subject: input.subject === undefined ? complaint.subject : input.subject,
+  };
+};
+
+export const assignHandler: Applier<ActionPayloads['assignHandler']> = (complaint, input, ctx) => {
+  const unlinked = complaint.mentions.filter((m) => m.linkedTo === null);
+  guard(
+    unlinked.length === 0,
+    `Link every person the reporter mentioned before assigning a handler (open: ${unlinked.map((m) => m.name).join(', ')}).`,
+    'mentions',
+  );
+  return assign(complaint, input.handlerId, null, ctx);
+};
+
+export const reassignHandler: Applier<ActionPayloads['reassignHandler']> = (complaint, input, ctx) => {
+  guard(complaint.handler, 'There is no handler to replace.', 'handlerId');
+  guard(complaint.handler.userId !== input.handlerId, 'This user is already the handler.', 'handlerId');
+  return assign(complaint, input.handlerId, input.reason, ctx);
+};

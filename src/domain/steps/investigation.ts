@@ -1,0 +1,110 @@
+/**
+ * Step 4 and the hearing of step 1: the complaint is put to the involved people, each reaction is
+ * summarised and agreed by that person in that exact version, and the reporter is offered a hearing.
+ * Step 5's judgement closes the investigation.
+ */
+import type { ActionPayloads } from '../action-schemas.ts';
+import { type Applier, guard } from '../action-context.ts';
+import { type Complaint, hasOpenHearingRequest, involvedWithoutAgreedReaction, type Reaction } from '../complaint.ts';
+import { DomainError } from '../errors.ts';
+
+export const startInvestigation: Applier<ActionPayloads['startInvestigation']> = (complaint) => complaint;
+
+export const offerHearing: Applier<ActionPayloads['offerHearing']> = (complaint, input, ctx) => {
+  if (complaint.reporter.anonymous && (input.method === 'phone' || input.method === 'letter')) {
+    throw new DomainError('guard_failed', 'An anonymous reporter can only be reached through the follow-up page.', {
+      field: 'method',
+    });
+  }
+  const offer = { id: ctx.newId(), offeredAt: input.offeredAt ?? ctx.now, method: input.method, answer: null, answeredAt: null };
+  return { ...complaint, hearingOffers: [...complaint.hearingOffers, offer] };
+};
+
+export const recordHearingAnswer: Applier<ActionPayloads['recordHearingAnswer']> = (complaint, input, ctx) => {
+  const offer = complaint.hearingOffers.find((o) => o.id === input.hearingOfferId);
+  if (!offer) throw new DomainError('not_found', 'No such hearing offer.', { field: 'hearingOfferId' });
+  return {
+    ...complaint,
+    hearingOffers: complaint.hearingOffers.map((o) => (o === offer ? { ...o, answer: input.answer, answeredAt: ctx.now } : o)),
+  };
+};
+
+export const recordHearing: Applier<ActionPayloads['recordHearing']> = (complaint, input, ctx) => ({
+  ...complaint,
+  hearings: [...complaint.hearings, { id: ctx.newId(), heldAt: input.heldAt ?? ctx.now, report: input.report.trim() }],
+});
+
+function findReaction(complaint: Complaint, involvedPersonId: string): Reaction {
+  const reaction = complaint.reactions.find((r) => r.involvedPersonId === involvedPersonId);
+  if (!reaction) throw new DomainError('not_found', 'No reaction recorded for this person.', { field: 'involvedPersonId' });
+  return reaction;
+}
+
+const replaceReaction = (complaint: Complaint, reaction: Reaction): Complaint => ({
+  ...complaint,
+  reactions: [...complaint.reactions.filter((r) => r.involvedPersonId !== reaction.involvedPersonId), reaction],
+});
+
+export const recordReaction: Applier<ActionPayloads['recordReaction']> = (complaint, input) => {
+  if (!complaint.involved.some((p) => p.id === input.involvedPersonId)) {
+    throw new DomainError('not_found', 'No such involved person.', { field: 'involvedPersonId' });
+  }
+  const previous = complaint.reactions.find((r) => r.involvedPersonId === input.involvedPersonId);
+  // A new version withdraws any earlier agreement: the person agrees to a text, not to a slot.
+  return replaceReaction(complaint, {
+    involvedPersonId: input.involvedPersonId,
+    summary: input.summary.trim(),
+    summaryVersion: (previous?.summaryVersion ?? 0) + 1,
+    agreedVersion: null,
+    agreedAt: null,
+    agreementMethod: null,
+  });
+};
+
+function agree(complaint: Complaint, involvedPersonId: string, version: number, at: string, method: string | null): Complaint {
+  const reaction = findReaction(complaint, involvedPersonId);
+  guard(reaction.summaryVersion === version, `The summary has changed: agree to version ${reaction.summaryVersion}.`, 'version');
+  return replaceReaction(complaint, { ...reaction, agreedVersion: version, agreedAt: at, agreementMethod: method });
+}
+
+export const agreeReaction: Applier<ActionPayloads['agreeReaction']> = (complaint, input, ctx) => {
+  const person = complaint.involved.find((p) => p.id === input.involvedPersonId);
+  // Only the person themselves can agree to the summary of their own reaction.
+  if (!person || person.kind !== 'user' || person.userId !== ctx.actor.userId) {
+    throw new DomainError('forbidden', 'Only the involved person can agree to the summary of their reaction.');
+  }
+  return agree(complaint, input.involvedPersonId, input.version, ctx.now, null);
+};
+
+export const recordThirdPartyAgreement: Applier<ActionPayloads['recordThirdPartyAgreement']> = (complaint, input, ctx) => {
+  const person = complaint.involved.find((p) => p.id === input.involvedPersonId);
+  guard(person?.kind === 'third_party', 'Agreement on behalf of someone is only for third parties without an account.', 'involvedPersonId');
+  return agree(complaint, input.involvedPersonId, input.version, ctx.now, input.method.trim());
+};
+
+export const decide: Applier<ActionPayloads['decide']> = (complaint, input, ctx) => {
+  const missing = involvedWithoutAgreedReaction(complaint);
+  const hearingOpen = hasOpenHearingRequest(complaint);
+  if ((missing.length > 0 || hearingOpen) && !input.overrideReason) {
+    const problems = [
+      ...(missing.length ? [`no agreed reaction from ${missing.map((p) => p.name).join(', ')}`] : []),
+      ...(hearingOpen ? ['the reporter asked to be heard and has not been heard yet'] : []),
+    ];
+    throw new DomainError('guard_failed', `Cannot decide yet: ${problems.join('; ')}. Record a reason to decide anyway.`, {
+      field: 'overrideReason',
+    });
+  }
+  return {
+    ...complaint,
+    decision: {
+      judgement: input.judgement,
+      reasons: input.reasons.trim(),
+      findings: input.findings.trim(),
+      severity: input.severity,
+      cause: input.cause.trim(),
+      responsibleParty: input.responsibleParty.trim(),
+      decidedAt: ctx.now,
+      overrideReason: input.overrideReason?.trim() ?? null,
+    },
+  };
+};
