@@ -1,0 +1,16 @@
+/**
+ * Every migration, imported explicitly (no FileMigrationProvider: that one reads the directory at run time,
+ * which breaks under tsx, in bundles and in another cwd). Add new migrations to the list; names sort by date.
+ */
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { columnTypes } from './column-types.ts';
+import * as initial from './2026-11-25-0001-initial.ts';
+
+/** The migrations for one dialect, keyed by name, as Kysely's Migrator expects them. */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const t = columnTypes(dialect);
+  return {
+    '2026-11-25-0001-initial': { up: (db) => initial.up(db, t), down: (db) => initial.down(db) },
+  };
+}

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, migrationStatus } from '../../src/db/migrate.ts';
+import { describeEachDialect, skipReason, type TestDb, withTestDatabase } from '../helpers/databases.ts';
+
+const TABLES = [
+  'api_tokens',
+  'attachments',
+  'complaint_events',
+  'complaints',
+  'email_outbox',
+  'organisation_settings',
+  'reference_counters',
+  'spot_records',
+  'users',
+];
+
+describeEachDialect('migrations', (dialect) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await withTestDatabase(dialect, { migrate: false });
+  });
+  afterAll(() => db.close());
+
+  it('creates every table on the first run and nothing on the second', async () => {
+    expect(await migrateToLatest(db)).toEqual({ applied: ['2026-11-25-0001-initial'] });
+    expect(await migrateToLatest(db)).toEqual({ applied: [] });
+
+    const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(TABLES);
+    const status = await migrationStatus(db);
+    expect(status.map((m) => m.name)).toEqual(['2026-11-25-0001-initial']);
+    expect(status[0]?.executedAt).toBeInstanceOf(Date);
+  });
+
+  it('enforces the unique keys', async () => {
+    const user = { name: 'A', job_title: 'x', roles: '[]', password_hash: null, active: 1, created_at: '2026-01-01T00:00:00.000Z' };
+    await db.kysely.insertInto('users').values({ ...user, id: 'u1', email: 'a@example.org' }).execute();
+    await expect(
+      db.kysely.insertInto('users').values({ ...user, id: 'u2', email: 'a@example.org' }).execute(),
+    ).rejects.toThrow();
+  });
+
+  it('enforces foreign keys', async () => {
+    await expect(
+      db.kysely
+        .insertInto('api_tokens')
+        .values({ id: 't1', user_id: 'nobody', token_hash: 'h', name: 'n', created_at: '2026-01-01T00:00:00.000Z' })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
+
+describe.skipIf(skipReason('postgres') !== null)('migrations [postgres, two processes at once]', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await withTestDatabase('postgres', { migrate: false });
+  });
+  afterAll(() => db.close());
+
+  it('applies the initial migration exactly once when two instances migrate concurrently', async () => {
+    const first = await db.openAnother();
+    const second = await db.openAnother();
+    try {
+      const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
+      expect(results.flatMap((r) => r.applied)).toEqual(['2026-11-25-0001-initial']);
+      const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely);
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
