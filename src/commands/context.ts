@@ -1,0 +1,57 @@
+/** What every command needs: the database, the configuration, and the two non-deterministic inputs. */
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { Actor, UserRef } from '../domain/action-context.ts';
+import { createCalendar, type WorkingDayCalendar } from '../domain/calendar.ts';
+import type { OrganisationSettings } from '../domain/settings.ts';
+import type { Db, DbExecutor } from '../db/database.ts';
+import { loadCurrentSettings } from '../db/repositories/settings.ts';
+import { findUserById } from '../db/repositories/users.ts';
+
+export interface CommandDeps {
+  db: Db;
+  config: Readonly<Config>;
+  /** The clock, injected so tests can put receipt on any date. */
+  now: () => Date;
+  newId: () => string;
+}
+
+export const systemClock = (): Date => new Date();
+export const randomId = (): string => randomUUID();
+
+export interface Organisation {
+  settings: OrganisationSettings;
+  settingsVersion: number;
+  calendar: WorkingDayCalendar;
+}
+
+let cached: { version: number; changedAt: string; organisation: Organisation } | null = null;
+
+/** The settings in force and the calendar built from them; the calendar is rebuilt only when settings change. */
+export async function loadOrganisation(db: DbExecutor): Promise<Organisation> {
+  const current = await loadCurrentSettings(db);
+  if (!current) throw new Error('No organisation settings in the database: run `verbeterpunt migrate` first.');
+  if (cached && cached.version === current.version && cached.changedAt === current.changedAt) return cached.organisation;
+  const organisation = {
+    settings: current.data,
+    settingsVersion: current.version,
+    calendar: createCalendar(current.data.calendar),
+  };
+  cached = { version: current.version, changedAt: current.changedAt, organisation };
+  return organisation;
+}
+
+/** Users referenced by id, loaded before the domain runs so that the domain needs no I/O. */
+export async function loadUsers(db: DbExecutor, ids: Iterable<string>): Promise<Map<string, UserRef>> {
+  const users = new Map<string, UserRef>();
+  for (const id of new Set(ids)) {
+    const user = await findUserById(db, id);
+    if (user) users.set(id, user);
+  }
+  return users;
+}
+
+/** The reporter acting through the public API or the follow-up link. */
+export const REPORTER: Actor = { userId: null, name: 'reporter', roles: [] };
+/** Background jobs. */
+export const SYSTEM: Actor = { userId: null, name: 'system', roles: [] };

@@ -1,0 +1,77 @@
+/**
+ * Step 1: a complaint is received and registered on the improvement form, with its first deadlines, its
+ * history's first event and, when the reporter gave an email address, the follow-up link by email — all in
+ * one transaction, so a failure leaves nothing behind.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../domain/action-context.ts';
+import { amsterdamDateOf } from '../domain/calendar.ts';
+import type { Channel, Complaint } from '../domain/complaint.ts';
+import { diffComplaint } from '../domain/history.ts';
+import { formatReference, newComplaint, type PublicIntake, type StaffIntake } from '../domain/intake.ts';
+import { transaction } from '../db/database.ts';
+import { appendEvent } from '../db/repositories/complaint-events.ts';
+import { insertComplaint } from '../db/repositories/complaints.ts';
+import { enqueueEmail } from '../db/repositories/outbox.ts';
+import { nextReferenceNumber } from '../db/repositories/reference-counters.ts';
+import { type CommandDeps, loadOrganisation } from './context.ts';
+import { followUpEmail } from './messages.ts';
+
+export interface Registered {
+  complaint: Complaint;
+  /** Shown once to the reporter; only its hash is stored. */
+  followUpToken: string;
+  followUpUrl: string;
+}
+
+export const hashFollowUpToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function registerComplaint(
+  deps: CommandDeps,
+  input: PublicIntake | StaffIntake,
+  actor: Actor,
+): Promise<Registered> {
+  const now = deps.now().toISOString();
+  const staff = 'channel' in input ? input : null;
+  const channel: Channel = staff?.channel ?? 'web';
+  const receivedAt = staff ? new Date(staff.receivedAt).toISOString() : now;
+  const followUpToken = randomBytes(24).toString('base64url');
+  return transaction(deps.db, async (trx) => {
+    const organisation = await loadOrganisation(trx);
+    const ctx = { now, actor, ...organisation, users: new Map(), newId: deps.newId };
+    // Numbered by the Amsterdam year of receipt, so a complaint from 31 December stays in its year.
+    const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));
+    const reference = formatReference(year, await nextReferenceNumber(trx, year));
+    const complaint = newComplaint(
+      input,
+      {
+        id: deps.newId(),
+        reference,
+        channel,
+        receivedAt,
+        receiverId: actor.userId,
+        trajectory: staff?.trajectory,
+        category: staff?.category,
+        team: staff?.team,
+      },
+      ctx,
+    );
+    await insertComplaint(trx, complaint, hashFollowUpToken(followUpToken));
+    await appendEvent(trx, complaint.id, {
+      at: now,
+      actorId: actor.userId,
+      actorLabel: actor.name,
+      action: 'register',
+      fromStatus: null,
+      toStatus: complaint.status,
+      changes: diffComplaint(null, complaint),
+      note: null,
+    });
+    const followUpUrl = `${deps.config.publicUrl}/follow-up/${followUpToken}`;
+    if (complaint.reporter.email) {
+      const message = followUpEmail(complaint, followUpUrl, organisation.settings);
+      await enqueueEmail(trx, { to: complaint.reporter.email, ...message, kind: 'follow_up_link', complaintId: complaint.id, now });
+    }
+    return { complaint, followUpToken, followUpUrl };
+  });
+}

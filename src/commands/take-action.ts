@@ -1,0 +1,134 @@
+/**
+ * Every lifecycle action on an existing complaint goes through here: load, authorise (deny by default),
+ * apply the domain rules, write with the version check, append history, enqueue mail — one transaction.
+ */
+import type { Action } from '../domain/action-schemas.ts';
+import type { ActionContext, Actor, UserRef } from '../domain/action-context.ts';
+import { applyAction } from '../domain/apply-action.ts';
+import { type Complaint, involvedUserIds } from '../domain/complaint.ts';
+import { DomainError } from '../domain/errors.ts';
+import { diffComplaint } from '../domain/history.ts';
+import { mayTakeAction, relationTo } from '../domain/policy.ts';
+import { type DbExecutor, transaction } from '../db/database.ts';
+import { insertAttachment, totalAttachmentBytes } from '../db/repositories/attachments.ts';
+import { appendEvent } from '../db/repositories/complaint-events.ts';
+import { findComplaintByReference, updateComplaint } from '../db/repositories/complaints.ts';
+import { enqueueEmail } from '../db/repositories/outbox.ts';
+import { findUserByEmail } from '../db/repositories/users.ts';
+import { type CommandDeps, loadOrganisation, loadUsers, type Organisation } from './context.ts';
+import { extensionEmail } from './messages.ts';
+
+/** Every user id an action's input refers to, so they can be loaded before the domain runs. */
+function referencedUserIds(action: Action): string[] {
+  const input = action.input as Record<string, unknown>;
+  const ids: string[] = [];
+  for (const key of ['handlerId', 'ownerId']) if (typeof input[key] === 'string') ids.push(input[key] as string);
+  for (const holder of [input.person, input.link]) {
+    const ref = holder as { kind?: string; userId?: string } | undefined;
+    if (ref?.kind === 'user' && ref.userId) ids.push(ref.userId);
+  }
+  if (Array.isArray(input.measures)) {
+    for (const m of input.measures as { ownerId?: string }[]) if (m.ownerId) ids.push(m.ownerId);
+  }
+  return ids;
+}
+
+/** How the actor stands to the case, including the deputy rule for involved quality managers. */
+export async function relationOf(db: DbExecutor, complaint: Complaint, actor: Actor, organisation: Organisation) {
+  const involved = await loadUsers(db, involvedUserIds(complaint));
+  const qualityManagerInvolved = [...involved.values()].some((u) => u.roles.includes('quality_manager'));
+  const deputyEmail = organisation.settings.deputyQualityManagerEmail;
+  const deputy = deputyEmail ? await findUserByEmail(db, deputyEmail) : null;
+  return relationTo(complaint, actor, { qualityManagerInvolved, deputyQualityManagerId: deputy?.id ?? null });
+}
+
+export interface ActionOutcome {
+  complaint: Complaint;
+  fromStatus: Complaint['status'];
+  eventSeq: number;
+}
+
+export async function takeAction(
+  deps: CommandDeps,
+  reference: string,
+  action: Action,
+  actor: Actor & { userId: string },
+  expectedVersion?: number,
+): Promise<ActionOutcome> {
+  const now = deps.now().toISOString();
+  return transaction(deps.db, async (trx) => {
+    const complaint = await findComplaintByReference(trx, reference);
+    if (!complaint) throw new DomainError('not_found', `No complaint ${reference}.`);
+    if (expectedVersion !== undefined && expectedVersion !== complaint.version) {
+      throw new DomainError('version_conflict', 'The complaint was changed by someone else. Reload it and try again.', {
+        details: { expectedVersion, currentVersion: complaint.version },
+      });
+    }
+    const organisation = await loadOrganisation(trx);
+    const relation = await relationOf(trx, complaint, actor, organisation);
+    if (!mayTakeAction(action.name, relation)) {
+      throw new DomainError('forbidden', `You may not take the action '${action.name}' on this complaint.`);
+    }
+    const users: Map<string, UserRef> = await loadUsers(trx, referencedUserIds(action));
+    const ctx: ActionContext = { now, actor, ...organisation, users, newId: deps.newId };
+    const result = applyAction(complaint, action, ctx);
+    const saved = await updateComplaint(trx, result.complaint, complaint.version);
+    let note: string | null = 'note' in action.input ? (action.input.note ?? null) : null;
+    if (action.name === 'addAttachment') {
+      note = await storeAttachment(deps, trx, saved, action.input, actor.userId, now);
+    }
+    const eventSeq = await appendEvent(trx, saved.id, {
+      at: now,
+      actorId: actor.userId,
+      actorLabel: actor.name,
+      action: action.name,
+      fromStatus: result.fromStatus,
+      toStatus: saved.status,
+      changes: diffComplaint(complaint, saved),
+      note,
+    });
+    if (action.name === 'extendResolutionTerm') await notifyExtension(trx, saved, organisation, now);
+    return { complaint: saved, fromStatus: result.fromStatus, eventSeq };
+  });
+}
+
+async function storeAttachment(
+  deps: CommandDeps,
+  trx: DbExecutor,
+  complaint: Complaint,
+  input: { filename: string; contentBase64: string },
+  userId: string,
+  now: string,
+): Promise<string> {
+  const content = Buffer.from(input.contentBase64, 'base64');
+  const used = await totalAttachmentBytes(trx, complaint.id);
+  if (used + content.length > deps.config.attachmentsMaxTotalBytes) {
+    throw new DomainError('invalid_input', 'The attachments of this complaint would exceed the total size limit.', {
+      field: 'contentBase64',
+    });
+  }
+  const stored = await insertAttachment(trx, {
+    complaintId: complaint.id,
+    filename: input.filename,
+    content,
+    uploadedBy: userId,
+    now,
+    maxBytes: deps.config.attachmentMaxBytes,
+  });
+  return `attachment ${stored.filename} (${stored.contentType}, ${stored.size} bytes, sha256 ${stored.sha256})`;
+}
+
+/** The extension notice goes to the reporter and every involved person that has an email address. */
+async function notifyExtension(trx: DbExecutor, complaint: Complaint, organisation: Organisation, now: string) {
+  const recipients: { email: string; language: 'nl' | 'en' }[] = [];
+  if (complaint.reporter.email) recipients.push({ email: complaint.reporter.email, language: complaint.reporter.language });
+  const involvedUsers = await loadUsers(trx, involvedUserIds(complaint));
+  for (const person of complaint.involved) {
+    const email = person.kind === 'user' ? involvedUsers.get(person.userId)?.email : person.email;
+    if (email) recipients.push({ email, language: 'nl' });
+  }
+  for (const recipient of recipients) {
+    const message = extensionEmail(complaint, organisation.settings, recipient.language);
+    await enqueueEmail(trx, { to: recipient.email, ...message, kind: 'extension_notice', complaintId: complaint.id, now });
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The improvement form in storage: one row per complaint. Fields that lists filter, sort or search on are
+ * columns; the rest of the form is one JSON document. Each field lives in exactly one of the two places.
+ * Every write checks the version column (optimistic locking: the same on SQLite and PostgreSQL).
+ */
+import { sql } from 'kysely';
+import type { Complaint } from '../../domain/complaint.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { ComplaintStatus } from '../../domain/lifecycle.ts';
+import { type DbExecutor, dialectOf } from '../database.ts';
+import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
+import type { Selectable } from 'kysely';
+import type { ComplaintsTable } from '../tables.ts';
+
+type Row = Selectable<ComplaintsTable>;
+/** What the JSON document holds: the form without the column-owned fields. */
+type ComplaintData = Omit<
+  Complaint,
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'version'
+  | 'channel'
+  | 'receivedAt'
+  | 'registeredAt'
+  | 'receiverId'
+  | 'description'
+  | 'category'
+  | 'team'
+  | 'deadlines'
+  | 'acknowledgedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'updatedAt'
+  | 'reporter'
+> & { reporter: Pick<Complaint['reporter'], 'postalAddress' | 'consentToContact'> };
+
+function toRow(complaint: Complaint, followUpTokenHash: string) {
+  const {
+    id, reference, status, version, channel, receivedAt, registeredAt, receiverId, description, category, team,
+    deadlines, acknowledgedAt, resolvedAt, closedAt, updatedAt, reporter, ...rest
+  } = complaint;
+  const data: ComplaintData = { ...rest, reporter: { postalAddress: reporter.postalAddress, consentToContact: reporter.consentToContact } };
+  return {
+    id,
+    reference,
+    status,
+    version,
+    channel,
+    received_at: toTimestamp(receivedAt),
+    registered_at: toTimestamp(registeredAt),
+    receiver_id: receiverId,
+    language: reporter.language,
+    anonymous: fromBool(reporter.anonymous),
+    reporter_name: reporter.name,
+    reporter_email: reporter.email,
+    reporter_phone: reporter.phone,
+    reporter_role: reporter.role,
+    description,
+    category,
+    team,
+    handler_id: complaint.handler?.userId ?? null,
+    acknowledge_by: deadlines.acknowledgeBy,
+    resolve_by: deadlines.resolveBy,
+    report_by: deadlines.reportBy,
+    calendar_id: deadlines.calendarId,
+    acknowledged_at: toTimestamp(acknowledgedAt),
+    resolved_at: toTimestamp(resolvedAt),
+    closed_at: toTimestamp(closedAt),
+    follow_up_token_hash: followUpTokenHash,
+    data: toJson(data),
+    updated_at: toTimestamp(updatedAt),
+  };
+}
+
+function fromRow(row: Row): Complaint {
+  const data = parseJson<ComplaintData>(row.data);
+  return {
+    ...data,
+    id: row.id,
+    reference: row.reference,
+    status: row.status as ComplaintStatus,
+    version: Number(row.version),
+    channel: row.channel as Complaint['channel'],
+    receivedAt: toTimestamp(row.received_at),
+    registeredAt: toTimestamp(row.registered_at),
+    receiverId: row.receiver_id,
+    description: row.description,
+    category: row.category,
+    team: row.team,
+    deadlines: {
+      acknowledgeBy: row.acknowledge_by,
+      resolveBy: row.resolve_by,
+      reportBy: row.report_by,
+      calendarId: row.calendar_id,
+    },
+    acknowledgedAt: toTimestamp(row.acknowledged_at),
+    resolvedAt: toTimestamp(row.resolved_at),
+    closedAt: toTimestamp(row.closed_at),
+    updatedAt: toTimestamp(row.updated_at),
+    reporter: {
+      ...data.reporter,
+      anonymous: toBool(row.anonymous),
+      name: row.reporter_name,
+      email: row.reporter_email,
+      phone: row.reporter_phone,
+      role: row.reporter_role as Complaint['reporter']['role'],
+      language: row.language as Complaint['reporter']['language'],
+    },
+  };
+}
+
+export async function insertComplaint(db: DbExecutor, complaint: Complaint, followUpTokenHash: string): Promise<void> {
+  await db.insertInto('complaints').values(toRow(complaint, followUpTokenHash)).execute();
+}
+
+/**
+ * Writes the complaint if nobody changed it since `expectedVersion`; the stored version becomes
+ * expectedVersion + 1. Of two concurrent writers one wins; the other gets version_conflict (HTTP 409).
+ */
+export async function updateComplaint(db: DbExecutor, complaint: Complaint, expectedVersion: number): Promise<Complaint> {
+  const { follow_up_token_hash: _keep, id: _id, ...row } = toRow({ ...complaint, version: expectedVersion + 1 }, '');
+  const result = await db
+    .updateTable('complaints')
+    .set(row)
+    .where('id', '=', complaint.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new DomainError('version_conflict', 'The complaint was changed by someone else. Reload it and try again.', {
+      details: { expectedVersion },
+    });
+  }
+  return { ...complaint, version: expectedVersion + 1 };
+}
+
+export async function findComplaintByReference(db: DbExecutor, reference: string): Promise<Complaint | null> {
+  const row = await db.selectFrom('complaints').selectAll().where('reference', '=', reference).executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+export async function findComplaintById(db: DbExecutor, id: string): Promise<Complaint | null> {
+  const row = await db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+export async function findComplaintByFollowUpTokenHash(db: DbExecutor, hash: string): Promise<Complaint | null> {
+  const row = await db.selectFrom('complaints').selectAll().where('follow_up_token_hash', '=', hash).executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+export interface ComplaintFilters {
+  statuses?: ComplaintStatus[];
+  handlerId?: string;
+  /** Only cases whose open acknowledgement or resolution term ended before this date. */
+  overdueOn?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  text?: string;
+  /** Restrict to cases this user handles or received (for staff who may not see every case). */
+  visibleTo?: string;
+}
+
+export interface ComplaintPage {
+  items: Complaint[];
+  /** Opaque cursor for the next page (keyset on received_at, id), or null at the end. */
+  next: string | null;
+}
+
+/** Newest first, keyset-paginated: no OFFSET scans and no COUNT over the table. */
+export async function listComplaints(
+  db: DbExecutor,
+  filters: ComplaintFilters,
+  page: { limit: number; cursor?: string | null },
+): Promise<ComplaintPage> {
+  let query = db.selectFrom('complaints').selectAll();
+  if (filters.statuses?.length) query = query.where('status', 'in', filters.statuses);
+  if (filters.handlerId) query = query.where('handler_id', '=', filters.handlerId);
+  if (filters.receivedFrom) query = query.where('received_at', '>=', toTimestamp(filters.receivedFrom));
+  if (filters.receivedTo) query = query.where('received_at', '<', toTimestamp(filters.receivedTo));
+  if (filters.visibleTo) {
+    const userId = filters.visibleTo;
+    query = query.where((eb) => eb.or([eb('handler_id', '=', userId), eb('receiver_id', '=', userId)]));
+  }
+  if (filters.overdueOn) {
+    const day = filters.overdueOn;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_by', '<', day)]),
+        eb.and([eb('resolved_at', 'is', null), eb('resolve_by', '<', day)]),
+      ]),
+    ).where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed']);
+  }
+  if (filters.text) {
+    const like = `%${filters.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const op = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+    query = query.where((eb) =>
+      eb.or(
+        (['reference', 'description', 'reporter_name', 'reporter_email'] as const).map(
+          (column) => sql<boolean>`${sql.ref(column)} ${op} ${like} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  if (page.cursor) {
+    const [receivedAt, id] = decodeCursor(page.cursor);
+    query = query.where((eb) =>
+      eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]),
+    );
+  }
+  const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const items = rows.slice(0, page.limit).map(fromRow);
+  const last = items.at(-1);
+  return { items, next: rows.length > page.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
+}
+
+const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${receivedAt}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt))) {
+    throw new DomainError('invalid_input', 'Invalid cursor.', { field: 'cursor' });
+  }
+  return [toTimestamp(receivedAt), id];
+}
