@@ -41,6 +41,10 @@ export interface OpenDatabaseOptions {
 /**
  * Opens `sqlite:<path>` (relative to the cwd or absolute; `sqlite::memory:` for an in-memory database)
  * or `postgres://…` / `postgresql://…`. Nothing is migrated here; see migrate.ts.
+ *
+ * SQLite: open one Db per file per process and share it. better-sqlite3 waits for a lock synchronously, so a
+ * second connection in the same process waiting for the first would block the event loop the first needs to
+ * finish (until busy_timeout, then SQLITE_BUSY). Separate processes (server, CLI) are fine.
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));

@@ -33,6 +33,23 @@ describeEachDialect('migrations', (dialect) => {
     expect(status[0]?.executedAt).toBeInstanceOf(Date);
   });
 
+  it('uses the native types of the dialect', async () => {
+    const columns = await db.kysely.introspection.getTables();
+    const type = (table: string, column: string) =>
+      columns.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.dataType.toLowerCase();
+    const expected =
+      dialect === 'postgres'
+        ? { received_at: 'timestamptz', resolve_by: 'date', anonymous: 'bool', data: 'jsonb', content: 'bytea' }
+        : { received_at: 'text', resolve_by: 'text', anonymous: 'integer', data: 'text', content: 'blob' };
+    expect({
+      received_at: type('complaints', 'received_at'),
+      resolve_by: type('complaints', 'resolve_by'),
+      anonymous: type('complaints', 'anonymous'),
+      data: type('complaints', 'data'),
+      content: type('attachments', 'content'),
+    }).toEqual(expected);
+  });
+
   it('enforces the unique keys', async () => {
     const user = { name: 'A', job_title: 'x', roles: '[]', password_hash: null, active: 1, created_at: '2026-01-01T00:00:00.000Z' };
     await db.kysely.insertInto('users').values({ ...user, id: 'u1', email: 'a@example.org' }).execute();

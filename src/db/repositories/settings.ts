@@ -1,0 +1,73 @@
+/**
+ * Organisation settings, versioned: every save adds a row, the highest version is in force, and earlier
+ * versions stay for the audit trail (what applied when a deadline was computed).
+ */
+import type { Selectable } from 'kysely';
+import type { OrganisationSettings } from '../../domain/settings.ts';
+import type { DbExecutor } from '../database.ts';
+import { parseJson, toJson, toTimestamp } from '../normalise.ts';
+import type { OrganisationSettingsTable } from '../tables.ts';
+
+export interface SettingsVersion {
+  version: number;
+  data: OrganisationSettings;
+  changedBy: string | null;
+  changedAt: string;
+  note: string | null;
+}
+
+/** The settings in force, or null before the first save (the caller seeds them then). */
+export async function loadCurrentSettings(db: DbExecutor): Promise<SettingsVersion | null> {
+  const row = await db
+    .selectFrom('organisation_settings')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toSettingsVersion(row) : null;
+}
+
+/**
+ * Saves `data` as the next version (current + 1, or 1). Two saves at the same moment compute the same number;
+ * the primary key then makes the second fail with a unique violation instead of silently overwriting.
+ */
+export async function saveSettingsVersion(
+  db: DbExecutor,
+  data: OrganisationSettings,
+  changedBy: string | null,
+  now: Date,
+  note: string | null = null,
+): Promise<SettingsVersion> {
+  const current = await db
+    .selectFrom('organisation_settings')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('organisation_settings')
+    .values({
+      version: Number(current?.version ?? 0) + 1,
+      data: toJson(data),
+      changed_by: changedBy,
+      changed_at: toTimestamp(now),
+      note,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSettingsVersion(row);
+}
+
+/** Every version, newest first. */
+export async function listSettingsVersions(db: DbExecutor): Promise<SettingsVersion[]> {
+  const rows = await db.selectFrom('organisation_settings').selectAll().orderBy('version', 'desc').execute();
+  return rows.map(toSettingsVersion);
+}
+
+function toSettingsVersion(row: Selectable<OrganisationSettingsTable>): SettingsVersion {
+  return {
+    version: row.version,
+    data: parseJson<OrganisationSettings>(row.data),
+    changedBy: row.changed_by,
+    changedAt: toTimestamp(row.changed_at),
+    note: row.note,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Staff users. Emails are stored lowercased, so the unique key and lookups are case-insensitive; password
+ * hashing lives elsewhere (this module only stores and returns the hash).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { DomainError } from '../../domain/errors.ts';
+import type { DbExecutor } from '../database.ts';
+import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
+import type { UsersTable } from '../tables.ts';
+
+export type Role = 'receiver' | 'handler' | 'quality_manager' | 'administrator';
+export const ROLES: readonly Role[] = ['receiver', 'handler', 'quality_manager', 'administrator'];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  jobTitle: string;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  jobTitle: string;
+  roles: readonly Role[];
+  passwordHash?: string | null;
+  active?: boolean;
+  now: Date;
+}
+
+/** Inserts a user (active unless said otherwise). A duplicate email fails with a unique violation. */
+export async function insertUser(db: DbExecutor, input: NewUser): Promise<User> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      id: randomUUID(),
+      email: normaliseEmail(input.email),
+      name: input.name,
+      job_title: input.jobTitle,
+      roles: toJson(checkRoles(input.roles)),
+      password_hash: input.passwordHash ?? null,
+      active: fromBool(input.active ?? true),
+      created_at: toTimestamp(input.now),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+/** Changes the given fields of a user; returns the user, or null when there is none with this id. */
+export async function updateUser(
+  db: DbExecutor,
+  id: string,
+  patch: Partial<Pick<User, 'name' | 'jobTitle' | 'roles' | 'active'>>,
+): Promise<User | null> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.jobTitle !== undefined ? { job_title: patch.jobTitle } : {}),
+      ...(patch.roles !== undefined ? { roles: toJson(checkRoles(patch.roles)) } : {}),
+      ...(patch.active !== undefined ? { active: fromBool(patch.active) } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+export async function findUserById(db: DbExecutor, id: string): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+/** Finds a user by email, ignoring case. */
+export async function findUserByEmail(db: DbExecutor, email: string): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+/** All users by name (inactive ones too unless `activeOnly`). */
+export async function listUsers(db: DbExecutor, options: { activeOnly?: boolean } = {}): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll().orderBy('name').orderBy('email');
+  if (options.activeOnly) query = query.where('active', '=', fromBool(true));
+  return (await query.execute()).map(toUser);
+}
+
+/** The stored password hash, or null when the user has none (or does not exist). */
+export async function getPasswordHash(db: DbExecutor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Stores a new password hash (null removes password login); false when there is no such user. */
+export async function setPasswordHash(db: DbExecutor, userId: string, hash: string | null): Promise<boolean> {
+  const result = await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Maps a users row to a User (shared with api-tokens.ts, which joins users). */
+export function toUser(row: Selectable<UsersTable>): User {
+  const roles = parseJson<unknown>(row.roles);
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    jobTitle: row.job_title,
+    // A role code this version does not know (written by a newer one) grants nothing here.
+    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+    active: toBool(row.active),
+    createdAt: toTimestamp(row.created_at),
+  };
+}
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+function checkRoles(roles: readonly Role[]): Role[] {
+  const unknown = roles.filter((role) => !isRole(role));
+  if (unknown.length > 0) {
+    throw new DomainError('invalid_input', `Unknown role: ${unknown.join(', ')}`, { field: 'roles' });
+  }
+  return [...new Set(roles)];
+}
