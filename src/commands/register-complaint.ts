@@ -9,7 +9,7 @@ import { amsterdamDateOf } from '../domain/calendar.ts';
 import type { Channel, Complaint } from '../domain/complaint.ts';
 import { diffComplaint } from '../domain/history.ts';
 import { formatReference, newComplaint, type PublicIntake, type StaffIntake } from '../domain/intake.ts';
-import { transaction } from '../db/database.ts';
+import { type DbExecutor, transaction } from '../db/database.ts';
 import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { insertComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
@@ -31,12 +31,22 @@ export async function registerComplaint(
   input: PublicIntake | StaffIntake,
   actor: Actor,
 ): Promise<Registered> {
+  return transaction(deps.db, (trx) => registerComplaintIn(trx, deps, input, actor));
+}
+
+/** The registration inside the caller's transaction (a spot record's conversion adds its own write). */
+export async function registerComplaintIn(
+  trx: DbExecutor,
+  deps: CommandDeps,
+  input: PublicIntake | StaffIntake,
+  actor: Actor,
+): Promise<Registered> {
   const now = deps.now().toISOString();
   const staff = 'channel' in input ? input : null;
   const channel: Channel = staff?.channel ?? 'web';
   const receivedAt = staff ? new Date(staff.receivedAt).toISOString() : now;
   const followUpToken = randomBytes(24).toString('base64url');
-  return transaction(deps.db, async (trx) => {
+  {
     const organisation = await loadOrganisation(trx);
     const ctx = { now, actor, ...organisation, users: new Map(), newId: deps.newId };
     // Numbered by the Amsterdam year of receipt, so a complaint from 31 December stays in its year.
@@ -70,8 +80,8 @@ export async function registerComplaint(
     const followUpUrl = `${deps.config.publicUrl}/follow-up/${followUpToken}`;
     if (complaint.reporter.email) {
       const message = followUpEmail(complaint, followUpUrl, organisation.settings);
-      await enqueueEmail(trx, { to: complaint.reporter.email, ...message, kind: 'follow_up_link', complaintId: complaint.id, now });
+      await enqueueEmail(trx, { to: complaint.reporter.email, ...message, kind: 'follow_up_link', complaintId: complaint.id, now: new Date(now) });
     }
     return { complaint, followUpToken, followUpUrl };
-  });
+  }
 }

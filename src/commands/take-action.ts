@@ -112,7 +112,7 @@ async function storeAttachment(
     filename: input.filename,
     content,
     uploadedBy: userId,
-    now,
+    now: new Date(now),
     maxBytes: deps.config.attachmentMaxBytes,
   });
   return `attachment ${stored.filename} (${stored.contentType}, ${stored.size} bytes, sha256 ${stored.sha256})`;
@@ -129,6 +129,6 @@ async function notifyExtension(trx: DbExecutor, complaint: Complaint, organisati
   }
   for (const recipient of recipients) {
     const message = extensionEmail(complaint, organisation.settings, recipient.language);
-    await enqueueEmail(trx, { to: recipient.email, ...message, kind: 'extension_notice', complaintId: complaint.id, now });
+    await enqueueEmail(trx, { to: recipient.email, ...message, kind: 'extension_notice', complaintId: complaint.id, now: new Date(now) });
   }
 }

@@ -13,10 +13,8 @@ const IsoDate = Type.String({ format: 'date' });
 const Instant = Type.String({ format: 'date-time' });
 const Strict = { additionalProperties: false } as const;
 
-export const ContactMethodSchema = Type.Union(
-  ['phone', 'in_person', 'email', 'letter', 'follow_up_page'].map((v) => Type.Literal(v)),
-);
-export const CorrectiveKindSchema = Type.Union(['correction', 'redress', 'replacement_service'].map((v) => Type.Literal(v)));
+export const ContactMethodSchema = Type.Enum(['phone', 'in_person', 'email', 'letter', 'follow_up_page'] as const);
+export const CorrectiveKindSchema = Type.Enum(['correction', 'redress', 'replacement_service'] as const);
 
 export const ThirdPartySchema = Type.Object(
   {

@@ -214,3 +214,8 @@ export function addWorkingDaysAfterInstant(
 ): IsoDate {
   return calendar.addWorkingDays(amsterdamDateOf(instant), n);
 }
+
+/** The instant an Amsterdam calendar day begins, as ISO UTC: the lower bound of "received on that day". */
+export function startOfAmsterdamDay(date: IsoDate): string {
+  return Temporal.PlainDate.from(date).toZonedDateTime('Europe/Amsterdam').toInstant().toString();
+}

@@ -12,13 +12,12 @@ import { DomainError } from './errors.ts';
 
 const Strict = { additionalProperties: false } as const;
 const Optional = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const ReporterRoleSchema = literals([
+export const ReporterRoleSchema = Type.Enum([
   'candidate', 'employee', 'client', 'employer', 'commissioning_party', 'representative', 'other',
 ] as const);
-export const ChannelSchema = literals(['web', 'email', 'letter', 'phone', 'in_person'] as const);
-export const CommissioningPartyTypeSchema = literals(['UWV', 'municipality', 'employer', 'insurer', 'other'] as const);
+export const ChannelSchema = Type.Enum(['web', 'email', 'letter', 'phone', 'in_person'] as const);
+export const CommissioningPartyTypeSchema = Type.Enum(['UWV', 'municipality', 'employer', 'insurer', 'other'] as const);
 
 const ReporterSchema = Type.Object(
   {
@@ -46,8 +45,8 @@ const common = {
   commissioningParty: Type.Optional(
     Type.Object({ type: CommissioningPartyTypeSchema, name: Optional(200), contact: Optional(500) }, Strict),
   ),
-  language: Type.Optional(literals(['nl', 'en'] as const)),
-  subject: Type.Optional(literals(['service', 'person', 'product'] as const)),
+  language: Type.Optional(Type.Enum(['nl', 'en'] as const)),
+  subject: Type.Optional(Type.Enum(['service', 'person', 'product'] as const)),
 };
 
 /** POST /api/v1/complaints: what anyone may send, without an account. */

@@ -1,0 +1,130 @@
+/**
+ * What the API shows of a complaint, and the response schemas that say so. The staff view is the whole
+ * improvement form with its deadlines, traffic lights and the actions this user may take now; the reporter's
+ * view shows only what the reporter may see.
+ */
+import { Type } from 'typebox';
+import type { Actor } from '../../domain/action-context.ts';
+import { amsterdamDateOf, type WorkingDayCalendar } from '../../domain/calendar.ts';
+import type { Complaint } from '../../domain/complaint.ts';
+import { deadlineOverview } from '../../domain/deadlines.ts';
+import { actionsAllowedIn, COMPLAINT_STATUSES } from '../../domain/lifecycle.ts';
+import { type CaseRelation, mayTakeAction } from '../../domain/policy.ts';
+
+const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const Status = Type.Enum(COMPLAINT_STATUSES);
+const DeadlineState = Type.Enum(['met', 'met_late', 'on_time', 'due_soon', 'overdue'] as const);
+const Term = Type.Object({ due: Type.String({ format: 'date' }), state: DeadlineState });
+
+export const DeadlinesSchema = Type.Object({
+  acknowledgeBy: Type.String({ format: 'date' }),
+  resolveBy: Type.String({ format: 'date' }),
+  reportBy: Nullable(Type.String({ format: 'date' })),
+  calendarId: Type.String(),
+  overview: Type.Object({ acknowledge: Term, resolve: Term, report: Type.Union([Term, Type.Null()]) }),
+});
+
+export const EventSchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorId: Nullable(Type.String()),
+  actorLabel: Type.String(),
+  action: Type.String(),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Type.String(),
+  changes: Open('{ field: { before, after } } for every changed field'),
+  note: Nullable(Type.String()),
+});
+
+export const StaffComplaintSchema = Type.Object(
+  {
+    id: Type.String(),
+    reference: Type.String(),
+    status: Status,
+    version: Type.Integer(),
+    channel: Type.String(),
+    receivedAt: Type.String(),
+    registeredAt: Type.String(),
+    receiverId: Nullable(Type.String()),
+    reporter: Open('name, email, phone, postalAddress, role, language, consentToContact, anonymous'),
+    trajectory: Open('reference, jobcoach, commissioningParty'),
+    description: Type.String(),
+    deadlines: DeadlinesSchema,
+    allowedActions: Type.Array(Type.String()),
+  },
+  { additionalProperties: true, description: 'The whole improvement form; see src/domain/complaint.ts' },
+);
+
+export const ComplaintSummarySchema = Type.Object({
+  reference: Type.String(),
+  status: Status,
+  version: Type.Integer(),
+  channel: Type.String(),
+  receivedAt: Type.String(),
+  category: Nullable(Type.String()),
+  handler: Type.Union([Type.Object({ userId: Type.String(), name: Type.String() }), Type.Null()]),
+  reporterName: Nullable(Type.String()),
+  anonymous: Type.Boolean(),
+  deadlines: DeadlinesSchema,
+});
+
+function deadlinesOf(complaint: Complaint, calendar: WorkingDayCalendar, now: Date) {
+  return {
+    ...complaint.deadlines,
+    overview: deadlineOverview(complaint, amsterdamDateOf(now.toISOString()), calendar),
+  };
+}
+
+export function presentStaffComplaint(
+  complaint: Complaint,
+  relation: CaseRelation,
+  calendar: WorkingDayCalendar,
+  now: Date,
+) {
+  return {
+    ...complaint,
+    deadlines: deadlinesOf(complaint, calendar, now),
+    allowedActions: actionsAllowedIn(complaint.status).filter((action) => mayTakeAction(action, relation)),
+  };
+}
+
+export function presentSummary(complaint: Complaint, calendar: WorkingDayCalendar, now: Date) {
+  return {
+    reference: complaint.reference,
+    status: complaint.status,
+    version: complaint.version,
+    channel: complaint.channel,
+    receivedAt: complaint.receivedAt,
+    category: complaint.category,
+    handler: complaint.handler ? { userId: complaint.handler.userId, name: complaint.handler.name } : null,
+    reporterName: complaint.reporter.name,
+    anonymous: complaint.reporter.anonymous,
+    deadlines: deadlinesOf(complaint, calendar, now),
+  };
+}
+
+export const ReporterViewSchema = Type.Object({
+  reference: Type.String(),
+  status: Status,
+  receivedAt: Type.String(),
+  deadlines: Type.Object({ acknowledgeBy: Type.String({ format: 'date' }), resolveBy: Type.String({ format: 'date' }) }),
+  acknowledgedAt: Nullable(Type.String()),
+  resolvedAt: Nullable(Type.String()),
+  handler: Type.Union([Type.Object({ name: Type.String(), jobTitle: Type.String() }), Type.Null()]),
+});
+
+/** The reporter sees the progress and who handles it, never internal notes or other people's reactions. */
+export function presentForReporter(complaint: Complaint) {
+  return {
+    reference: complaint.reference,
+    status: complaint.status,
+    receivedAt: complaint.receivedAt,
+    deadlines: { acknowledgeBy: complaint.deadlines.acknowledgeBy, resolveBy: complaint.deadlines.resolveBy },
+    acknowledgedAt: complaint.acknowledgedAt,
+    resolvedAt: complaint.resolvedAt,
+    handler: complaint.handler ? { name: complaint.handler.name, jobTitle: complaint.handler.jobTitle } : null,
+  };
+}
+
+export type { Actor };

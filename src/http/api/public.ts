@@ -1,0 +1,89 @@
+/**
+ * The public API: anyone may submit a complaint without an account (rate limited), and follow it with the
+ * private link they received. Also liveness and readiness.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { REPORTER } from '../../commands/context.ts';
+import { hashFollowUpToken, registerComplaint } from '../../commands/register-complaint.ts';
+import { PublicIntakeSchema } from '../../domain/intake.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { readyCheck } from '../../db/database.ts';
+import { findComplaintByFollowUpTokenHash } from '../../db/repositories/complaints.ts';
+import type { AppDeps } from '../app.ts';
+import { ProblemSchema } from './problem-schema.ts';
+import { presentForReporter, ReporterViewSchema } from './presenters.ts';
+
+const SubmittedSchema = Type.Object({
+  reference: Type.String({ examples: ['VP-2026-00042'] }),
+  status: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  deadlines: Type.Object({ acknowledgeBy: Type.String({ format: 'date' }), resolveBy: Type.String({ format: 'date' }) }),
+  followUpUrl: Type.String(),
+  anonymous: Type.Boolean(),
+  language: Type.String(),
+});
+
+export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/healthz', { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        hide: true,
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Object({ status: Type.Literal('unavailable') }) },
+      },
+    },
+    async (_request, reply) => {
+      if (await readyCheck(deps.db)) return { status: 'ready' as const };
+      return reply.status(503).send({ status: 'unavailable' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/complaints',
+    {
+      bodyLimit: 64 * 1024,
+      config: { rateLimit: { max: deps.config.publicRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'Submit a complaint (no account needed)',
+        body: PublicIntakeSchema,
+        response: { 201: SubmittedSchema, 400: ProblemSchema, 413: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { complaint, followUpUrl } = await registerComplaint(deps, request.body, REPORTER);
+      return reply.status(201).send({
+        reference: complaint.reference,
+        status: complaint.status,
+        receivedAt: complaint.receivedAt,
+        deadlines: { acknowledgeBy: complaint.deadlines.acknowledgeBy, resolveBy: complaint.deadlines.resolveBy },
+        followUpUrl,
+        anonymous: complaint.reporter.anonymous,
+        language: complaint.reporter.language,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/follow-up/:token',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: "The reporter's view of one complaint, through the private follow-up link",
+        params: Type.Object({ token: Type.String({ minLength: 20, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        response: { 200: ReporterViewSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const complaint = await findComplaintByFollowUpTokenHash(deps.db.kysely, hashFollowUpToken(request.params.token));
+      if (!complaint) throw new DomainError('not_found', 'No complaint for this link.');
+      return presentForReporter(complaint);
+    },
+  );
+};

@@ -1,0 +1,111 @@
+/**
+ * One error handler for the whole app: every error becomes an RFC 9457 problem document with a stable
+ * `code`, a title in the caller's language and, for invalid input, a message per field. 5xx details are
+ * logged, never shown.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DOMAIN_ERROR_STATUS, isDomainError } from '../domain/errors.ts';
+import { type Locale, problemTitle, validationMessage } from '../i18n/validation.ts';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+/** Dutch unless the caller prefers English. */
+export function localeOf(request: FastifyRequest): Locale {
+  const header = request.headers['accept-language'];
+  if (!header) return 'nl';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'nl';
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const pointerToField = (pointer: string): string =>
+  pointer.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+
+/** Turns Ajv's errors into one message per field; a union's many branch errors collapse into one. */
+export function fieldProblems(errors: AjvError[], locale: Locale, context: string | undefined): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  const prefix = context === 'querystring' ? 'query.' : context === 'params' ? 'params.' : context === 'headers' ? 'headers.' : '';
+  for (const error of errors) {
+    let field = pointerToField(error.instancePath);
+    let key = error.keyword;
+    if (key === 'required') field = [field, String(error.params.missingProperty)].filter(Boolean).join('.');
+    if (key === 'additionalProperties') field = [field, String(error.params.additionalProperty)].filter(Boolean).join('.');
+    if (key === 'format') key = String(error.params.format);
+    if (key === 'pattern' && error.params.pattern === '\\S') key = 'empty';
+    if (key === 'minLength' && error.params.limit === 1) key = 'empty';
+    if (key === 'anyOf' || key === 'const' || key === 'enum') key = 'choice';
+    const name = prefix + (field || 'body');
+    const existing = byField.get(name);
+    // For unions Ajv reports every branch; the collapsed "choose a value" message says it best.
+    if (existing && key !== 'choice') continue;
+    byField.set(name, { field: name, message: validationMessage(locale, key, error.params) });
+  }
+  return [...byField.values()];
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+export function problem(locale: Locale, status: number, code: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `urn:verbeterpunt:problem:${code}`, title: problemTitle(locale, code), status, code, ...extra };
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(localeOf(request), 404, 'not_found')));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    if (error.validation) {
+      return sendProblem(
+        reply,
+        problem(locale, 400, 'validation_failed', {
+          errors: fieldProblems(error.validation as AjvError[], locale, error.validationContext),
+        }),
+      );
+    }
+    if (isDomainError(error)) {
+      const status = DOMAIN_ERROR_STATUS[error.code];
+      return sendProblem(
+        reply,
+        problem(locale, status, error.code, {
+          detail: error.message,
+          ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+          ...(error.details ? { details: error.details } : {}),
+        }),
+      );
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, problem(locale, 413, 'payload_too_large'));
+    if (status === 415) return sendProblem(reply, problem(locale, 415, 'unsupported_media_type'));
+    if (status === 429) return sendProblem(reply, problem(locale, 429, 'rate_limited'));
+    if (status === 400 && (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+      return sendProblem(
+        reply,
+        problem(locale, 400, 'validation_failed', { errors: [{ field: 'body', message: validationMessage(locale, 'body') }] }),
+      );
+    }
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, problem(locale, status, status === 401 ? 'unauthorized' : 'invalid_input', { detail: error.message }));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problem(locale, 500, 'internal'));
+  });
+}

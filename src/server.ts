@@ -1,0 +1,58 @@
+/**
+ * Wiring only: configuration → database (migrated, settings seeded) → app → listen, and the outbox worker.
+ * Returns a handle that stops everything in order, for SIGTERM and for tests.
+ */
+import { hostname } from 'node:os';
+import { bootstrap } from './commands/bootstrap.ts';
+import { randomId, systemClock } from './commands/context.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { startOutboxWorker } from './jobs/outbox-worker.ts';
+import { createMailTransport } from './mail/transport.ts';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Readonly<Config>, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const db = await openDatabase(config.databaseUrl);
+  const report = await bootstrap(db, config.organisationSettingsPath, systemClock());
+  if (report.migrations.length > 0) log(`Database migrated: ${report.migrations.join(', ')}`);
+  if (report.settingsSeeded) log('Organisation settings seeded (they are kept, versioned, in the database from now on).');
+  const deps = { db, config, now: systemClock, newId: randomId };
+  const app = await buildApp(deps, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+
+  const worker = config.outboxWorker
+    ? startOutboxWorker({
+        db,
+        transport: createMailTransport(config.smtp ? { ...config.smtp, from: config.mailFrom } : null),
+        workerId: `${hostname()}:${process.pid}`,
+        intervalMs: 5_000,
+      })
+    : null;
+
+  log(`Verbeterpunt is running at ${url} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
+  log(`  API documentation: ${url}/api/docs`);
+  if (!config.smtp) log('  No SMTP server configured: email is kept in the local outbox (`verbeterpunt outbox list`).');
+  if (!report.hasUsers) {
+    log('');
+    log('  There is no user yet. Create the first administrator with:');
+    log('    npx verbeterpunt user create --email you@example.org --name "Your Name" --job-title "Beheerder" --role administrator');
+    log('  and a personal access token for the API with:');
+    log('    npx verbeterpunt token create --email you@example.org');
+  }
+  return {
+    url,
+    async stop() {
+      await app.close();
+      await worker?.stop();
+      await db.close();
+    },
+  };
+}
