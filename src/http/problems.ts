@@ -39,9 +39,12 @@ interface AjvError {
 const pointerToField = (pointer: string): string =>
   pointer.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
 
-/** Turns Ajv's errors into one message per field; a union's many branch errors collapse into one. */
+/**
+ * Turns Ajv's errors into one message per field. For a union Ajv reports every branch plus `anyOf`; the
+ * first specific complaint (a format, a length) says most, and "choose a value" is the fallback.
+ */
 export function fieldProblems(errors: AjvError[], locale: Locale, context: string | undefined): FieldProblem[] {
-  const byField = new Map<string, FieldProblem>();
+  const byField = new Map<string, { key: string; params: Record<string, unknown> }>();
   const prefix = context === 'querystring' ? 'query.' : context === 'params' ? 'params.' : context === 'headers' ? 'headers.' : '';
   for (const error of errors) {
     let field = pointerToField(error.instancePath);
@@ -54,11 +57,12 @@ export function fieldProblems(errors: AjvError[], locale: Locale, context: strin
     if (key === 'anyOf' || key === 'const' || key === 'enum') key = 'choice';
     const name = prefix + (field || 'body');
     const existing = byField.get(name);
-    // For unions Ajv reports every branch; the collapsed "choose a value" message says it best.
-    if (existing && key !== 'choice') continue;
-    byField.set(name, { field: name, message: validationMessage(locale, key, error.params) });
+    const weak = (k: string) => k === 'choice' || k === 'type';
+    if (!existing || (weak(existing.key) && !weak(key))) {
+      byField.set(name, { key, params: error.params });
+    }
   }
-  return [...byField.values()];
+  return [...byField].map(([field, { key, params }]) => ({ field, message: validationMessage(locale, key, params) }));
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
