@@ -15,11 +15,11 @@ import { type Registered, registerComplaintIn } from './register-complaint.ts';
 export async function recordSpotRecord(deps: CommandDeps, input: SpotRecordInput, actor: Actor & { userId: string }) {
   const now = deps.now();
   if (Date.parse(input.receivedAt) > now.getTime()) {
-    throw new DomainError('invalid_input', 'The time of receipt cannot be in the future.', { field: 'receivedAt' });
+    throw new DomainError('invalid_input', { en: 'The time of receipt cannot be in the future.', nl: 'Het tijdstip van ontvangst kan niet in de toekomst liggen.' }, { field: 'receivedAt' });
   }
   const { settings } = await loadOrganisation(deps.db.kysely);
   if (input.category && !settings.categories.some((c) => c.code === input.category)) {
-    throw new DomainError('invalid_input', `Unknown category '${input.category}'.`, { field: 'category' });
+    throw new DomainError('invalid_input', { en: `Unknown category '${input.category}'.`, nl: `Onbekende categorie '${input.category}'.` }, { field: 'category' });
   }
   const record = await insertSpotRecord(deps.db.kysely, {
     receivedAt: input.receivedAt,

@@ -58,16 +58,16 @@ export async function takeAction(
   const now = deps.now().toISOString();
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
-    if (!complaint) throw new DomainError('not_found', `No complaint ${reference}.`);
+    if (!complaint) throw new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
     if (expectedVersion !== undefined && expectedVersion !== complaint.version) {
-      throw new DomainError('version_conflict', 'The complaint was changed by someone else. Reload it and try again.', {
+      throw new DomainError('version_conflict', { en: 'The complaint was changed by someone else. Reload it and try again.', nl: 'Iemand anders heeft de klacht intussen gewijzigd. Laad hem opnieuw en probeer het nog eens.' }, {
         details: { expectedVersion, currentVersion: complaint.version },
       });
     }
     const organisation = await loadOrganisation(trx);
     const relation = await relationOf(trx, complaint, actor, organisation);
     if (!mayTakeAction(action.name, relation)) {
-      throw new DomainError('forbidden', `You may not take the action '${action.name}' on this complaint.`);
+      throw new DomainError('forbidden', { en: `You may not take the action '${action.name}' on this complaint.`, nl: `U mag de handeling '${action.name}' niet uitvoeren op deze klacht.` });
     }
     const users: Map<string, UserRef> = await loadUsers(trx, referencedUserIds(action));
     const ctx: ActionContext = { now, actor, ...organisation, users, newId: deps.newId };
@@ -103,7 +103,7 @@ async function storeAttachment(
   const content = Buffer.from(input.contentBase64, 'base64');
   const used = await totalAttachmentBytes(trx, complaint.id);
   if (used + content.length > deps.config.attachmentsMaxTotalBytes) {
-    throw new DomainError('invalid_input', 'The attachments of this complaint would exceed the total size limit.', {
+    throw new DomainError('invalid_input', { en: 'The attachments of this complaint would exceed the total size limit.', nl: 'De bijlagen van deze klacht worden samen groter dan toegestaan.' }, {
       field: 'contentBase64',
     });
   }

@@ -1,7 +1,7 @@
 /** What an action needs besides the complaint and its input. Everything non-deterministic is passed in. */
 import type { WorkingDayCalendar } from './calendar.ts';
 import type { Complaint } from './complaint.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, type LocalisedMessage } from './errors.ts';
 import type { OrganisationSettings } from './settings.ts';
 
 export type Role = 'receiver' | 'handler' | 'quality_manager' | 'administrator';
@@ -40,11 +40,11 @@ export type Applier<I> = (complaint: Complaint, input: I, ctx: ActionContext) =>
 export function requireUser(ctx: ActionContext, userId: string, field: string): UserRef {
   const user = ctx.users.get(userId);
   if (!user || !user.active) {
-    throw new DomainError('invalid_input', `No active user with id '${userId}'.`, { field });
+    throw new DomainError('invalid_input', { en: `No active user with id '${userId}'.`, nl: `Er is geen actieve gebruiker met id '${userId}'.` }, { field });
   }
   return user;
 }
 
-export function guard(condition: unknown, message: string, field?: string): asserts condition {
+export function guard(condition: unknown, message: LocalisedMessage, field?: string): asserts condition {
   if (!condition) throw new DomainError('guard_failed', message, field ? { field } : {});
 }

@@ -248,7 +248,7 @@ export function involvedUserIds(complaint: Pick<Complaint, 'involved'>): string[
  */
 export function assertHandlerNeutral(complaint: Pick<Complaint, 'involved' | 'serviceProvidedBy'>, handlerUserId: string): void {
   if (involvedUserIds(complaint).includes(handlerUserId)) {
-    throw new DomainError('handler_not_neutral', 'The handler cannot be a person involved in the complaint.', {
+    throw new DomainError('handler_not_neutral', { en: 'The handler cannot be a person involved in the complaint.', nl: 'De behandelaar mag niet betrokken zijn bij de klacht.' }, {
       field: 'handlerId',
       details: { handlerId: handlerUserId },
     });

@@ -23,15 +23,28 @@ export const DOMAIN_ERROR_STATUS = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
 
+/** A message in both languages the product speaks; the API picks the caller's. */
+export interface LocalisedMessage {
+  en: string;
+  nl: string;
+}
+
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** The input field the error is about, where there is one (JSON pointer-ish dotted path). */
   readonly field: string | undefined;
   /** Extra machine-readable facts (e.g. the current state) that clients may show. */
   readonly details: Record<string, unknown> | undefined;
+  /** The Dutch text; `message` is the English one. */
+  readonly messageNl: string;
 
-  constructor(code: DomainErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
-    super(message);
+  constructor(
+    code: DomainErrorCode,
+    message: string | LocalisedMessage,
+    options: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(typeof message === 'string' ? message : message.en);
+    this.messageNl = typeof message === 'string' ? message : message.nl;
     this.name = 'DomainError';
     this.code = code;
     this.field = options.field;

@@ -95,16 +95,16 @@ export interface NewComplaintFacts {
 /** Validates what only the domain knows (time, settings) and builds the complaint as first registered. */
 export function newComplaint(input: PublicIntake, facts: NewComplaintFacts, ctx: ActionContext): Complaint {
   if (facts.receivedAt > ctx.now) {
-    throw new DomainError('invalid_input', 'The time of receipt cannot be in the future.', { field: 'receivedAt' });
+    throw new DomainError('invalid_input', { en: 'The time of receipt cannot be in the future.', nl: 'Het tijdstip van ontvangst kan niet in de toekomst liggen.' }, { field: 'receivedAt' });
   }
   if (input.event?.date && input.event.date > amsterdamDateOf(ctx.now)) {
-    throw new DomainError('invalid_input', 'The date of the event cannot be in the future.', { field: 'event.date' });
+    throw new DomainError('invalid_input', { en: 'The date of the event cannot be in the future.', nl: 'De datum van de gebeurtenis kan niet in de toekomst liggen.' }, { field: 'event.date' });
   }
   if (facts.category && !ctx.settings.categories.some((c) => c.code === facts.category)) {
-    throw new DomainError('invalid_input', `Unknown category '${facts.category}'.`, { field: 'category' });
+    throw new DomainError('invalid_input', { en: `Unknown category '${facts.category}'.`, nl: `Onbekende categorie '${facts.category}'.` }, { field: 'category' });
   }
   if (facts.team && !ctx.settings.teams.some((t) => t.code === facts.team)) {
-    throw new DomainError('invalid_input', `Unknown team '${facts.team}'.`, { field: 'team' });
+    throw new DomainError('invalid_input', { en: `Unknown team '${facts.team}'.`, nl: `Onbekend team '${facts.team}'.` }, { field: 'team' });
   }
   const reporter = input.reporter ?? {};
   const contact = {

@@ -116,7 +116,7 @@ export const ACTION_NAMES = Object.keys(TRANSITIONS) as ActionName[];
 export function nextStatus(status: ComplaintStatus, action: ActionName): ComplaintStatus {
   const next = (TRANSITIONS[action] as Row)[status];
   if (!next) {
-    throw new DomainError('illegal_transition', `Action '${action}' is not allowed when the complaint is '${status}'.`, {
+    throw new DomainError('illegal_transition', { en: `Action '${action}' is not allowed when the complaint is '${status}'.`, nl: `De handeling '${action}' is niet toegestaan als de klacht de status '${status}' heeft.` }, {
       details: { status, action },
     });
   }

@@ -43,6 +43,6 @@ export function staffOf(request: FastifyRequest): StaffActor {
 
 export function requireRole(actor: StaffActor, ...roles: Actor['roles']): void {
   if (!roles.some((role) => actor.roles.includes(role))) {
-    throw new DomainError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+    throw new DomainError('forbidden', { en: `This needs one of the roles: ${roles.join(', ')}.`, nl: `Hiervoor is een van deze rollen nodig: ${roles.join(', ')}.` });
   }
 }

@@ -87,11 +87,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (isDomainError(error)) {
       const status = DOMAIN_ERROR_STATUS[error.code];
+      const message = locale === 'nl' ? error.messageNl : error.message;
       return sendProblem(
         reply,
         problem(locale, status, error.code, {
-          detail: error.message,
-          ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+          detail: message,
+          ...(error.field ? { errors: [{ field: error.field, message }] } : {}),
           ...(error.details ? { details: error.details } : {}),
         }),
       );

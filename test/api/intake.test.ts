@@ -137,7 +137,7 @@ describeEachDialect('public intake', (dialect) => {
     t.setNow('2026-04-30T09:00:00+02:00');
     const future = await call(t, 'POST', '/api/v1/complaints', { body: { description: 'ok', event: { date: '2026-05-01' } } });
     expect(future.statusCode).toBe(400);
-    expect(future.json().errors).toEqual([{ field: 'event.date', message: 'The date of the event cannot be in the future.' }]);
+    expect(future.json().errors).toEqual([{ field: 'event.date', message: 'De datum van de gebeurtenis kan niet in de toekomst liggen.' }]);
     const broken = await t.app.inject({
       method: 'POST',
       url: '/api/v1/complaints',

@@ -127,7 +127,7 @@ export async function updateComplaint(db: DbExecutor, complaint: Complaint, expe
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) {
-    throw new DomainError('version_conflict', 'The complaint was changed by someone else. Reload it and try again.', {
+    throw new DomainError('version_conflict', { en: 'The complaint was changed by someone else. Reload it and try again.', nl: 'Iemand anders heeft de klacht intussen gewijzigd. Laad hem opnieuw en probeer het nog eens.' }, {
       details: { expectedVersion },
     });
   }
@@ -219,7 +219,7 @@ const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${
 function decodeCursor(cursor: string): [string, string] {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt))) {
-    throw new DomainError('invalid_input', 'Invalid cursor.', { field: 'cursor' });
+    throw new DomainError('invalid_input', { en: 'Invalid cursor.', nl: 'Ongeldige cursor.' }, { field: 'cursor' });
   }
   return [toTimestamp(receivedAt), id];
 }

@@ -13,14 +13,14 @@ export const recordSummary: Applier<ActionPayloads['recordSummary']> = (complain
 });
 
 export const acknowledge: Applier<ActionPayloads['acknowledge']> = (complaint, _input, ctx) => {
-  guard(complaint.handler, 'A handler must be assigned before the complaint is acknowledged.', 'handlerId');
-  guard(complaint.summary, "Record the handler's short summary of the complaint before acknowledging it.", 'summary');
+  guard(complaint.handler, { en: 'A handler must be assigned before the complaint is acknowledged.', nl: 'Wijs eerst een behandelaar toe voordat de ontvangst wordt bevestigd.' }, 'handlerId');
+  guard(complaint.summary, { en: "Record the handler's short summary of the complaint before acknowledging it.", nl: 'Leg eerst de korte omschrijving van de klacht vast voordat u de ontvangst bevestigt.' }, 'summary');
   return { ...complaint, acknowledgedAt: ctx.now };
 };
 
 export const notTakeUp: Applier<ActionPayloads['notTakeUp']> = (complaint, input, ctx) => {
   if (!ctx.settings.nonAdmissionGrounds.some((g) => g.code === input.ground)) {
-    throw new DomainError('invalid_input', `Unknown ground '${input.ground}'.`, { field: 'ground' });
+    throw new DomainError('invalid_input', { en: `Unknown ground '${input.ground}'.`, nl: `Onbekende grond '${input.ground}'.` }, { field: 'ground' });
   }
   // The motivated notice meets the resolution term (deadlines.ts).
   return {
@@ -33,13 +33,13 @@ export const notTakeUp: Applier<ActionPayloads['notTakeUp']> = (complaint, input
 export const extendResolutionTerm: Applier<ActionPayloads['extendResolutionTerm']> = (complaint, input, ctx) => {
   const { allowed, maxWorkingDays } = ctx.settings.terms.extension;
   if (!allowed) {
-    throw new DomainError('extension_not_allowed', "The organisation's regulation does not allow an extension.");
+    throw new DomainError('extension_not_allowed', { en: "The organisation's regulation does not allow an extension.", nl: 'Het klachtenreglement van de organisatie staat geen verlenging toe.' });
   }
   if (complaint.extension) {
-    throw new DomainError('extension_not_allowed', 'The resolution term has already been extended once.');
+    throw new DomainError('extension_not_allowed', { en: 'The resolution term has already been extended once.', nl: 'De afhandeltermijn is al een keer verlengd.' });
   }
   if (input.workingDays > maxWorkingDays) {
-    throw new DomainError('extension_not_allowed', `An extension is at most ${maxWorkingDays} working days.`, {
+    throw new DomainError('extension_not_allowed', { en: `An extension is at most ${maxWorkingDays} working days.`, nl: `Een verlenging is maximaal ${maxWorkingDays} werkdagen.` }, {
       field: 'workingDays',
     });
   }

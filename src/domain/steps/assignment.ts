@@ -17,7 +17,7 @@ function toInvolved(person: PersonInput, mentionId: string | null, ctx: ActionCo
   }
   const { name, organisation, email, postalAddress } = person.thirdParty;
   // The final report must reach "alle betrokkenen": a third party needs an address of some kind.
-  guard(email || postalAddress, 'A third party needs an email or postal address.', `${field}.thirdParty.email`);
+  guard(email || postalAddress, { en: 'A third party needs an email or postal address.', nl: 'Een derde heeft een e-mailadres of postadres nodig.' }, `${field}.thirdParty.email`);
   return {
     id,
     kind: 'third_party',
@@ -32,7 +32,7 @@ function toInvolved(person: PersonInput, mentionId: string | null, ctx: ActionCo
 /** Adds an involved person, refusing a duplicate user and re-checking the handler's neutrality. */
 function withInvolved(complaint: Complaint, person: InvolvedPerson): Complaint {
   if (person.kind === 'user' && complaint.involved.some((p) => p.kind === 'user' && p.userId === person.userId)) {
-    throw new DomainError('invalid_input', 'This user is already involved.', { field: 'userId' });
+    throw new DomainError('invalid_input', { en: 'This user is already involved.', nl: 'Deze gebruiker is al betrokken.' }, { field: 'userId' });
   }
   const next = { ...complaint, involved: [...complaint.involved, person] };
   if (complaint.handler) assertHandlerNeutral(next, complaint.handler.userId);
@@ -41,7 +41,7 @@ function withInvolved(complaint: Complaint, person: InvolvedPerson): Complaint {
 
 function assign(complaint: Complaint, handlerId: string, reason: string | null, ctx: ActionContext): Complaint {
   const user = requireUser(ctx, handlerId, 'handlerId');
-  guard(user.roles.includes('handler'), 'The chosen user does not have the handler role.', 'handlerId');
+  guard(user.roles.includes('handler'), { en: 'The chosen user does not have the handler role.', nl: 'De gekozen gebruiker heeft de rol behandelaar niet.' }, 'handlerId');
   assertHandlerNeutral(complaint, user.id);
   const handler = { userId: user.id, name: user.name, jobTitle: user.jobTitle, assignedAt: ctx.now, reason };
   return { ...complaint, handler, handlerHistory: [...complaint.handlerHistory, handler] };
@@ -49,8 +49,8 @@ function assign(complaint: Complaint, handlerId: string, reason: string | null, 
 
 export const linkMention: Applier<ActionPayloads['linkMention']> = (complaint, input, ctx) => {
   const mention = complaint.mentions.find((m) => m.id === input.mentionId);
-  if (!mention) throw new DomainError('not_found', 'No such mention.', { field: 'mentionId' });
-  guard(mention.linkedTo === null, 'This mention is already linked.', 'mentionId');
+  if (!mention) throw new DomainError('not_found', { en: 'No such mention.', nl: 'Deze vermelding bestaat niet.' }, { field: 'mentionId' });
+  guard(mention.linkedTo === null, { en: 'This mention is already linked.', nl: 'Deze vermelding is al gekoppeld.' }, 'mentionId');
   if (input.link.kind === 'nobody') {
     return { ...complaint, mentions: complaint.mentions.map((m) => (m === mention ? { ...m, linkedTo: 'nobody' } : m)) };
   }
@@ -67,7 +67,7 @@ export const addInvolvedPerson: Applier<ActionPayloads['addInvolvedPerson']> = (
 
 export const setServiceProvidedBy: Applier<ActionPayloads['setServiceProvidedBy']> = (complaint, input) => {
   if (input.involvedPersonId !== null && !complaint.involved.some((p) => p.id === input.involvedPersonId)) {
-    throw new DomainError('not_found', 'No such involved person.', { field: 'involvedPersonId' });
+    throw new DomainError('not_found', { en: 'No such involved person.', nl: 'Deze betrokkene bestaat niet.' }, { field: 'involvedPersonId' });
   }
   // Whoever delivered the service is an involved person, so neutrality is already checked on linking.
   return { ...complaint, serviceProvidedBy: input.involvedPersonId };
@@ -75,10 +75,10 @@ export const setServiceProvidedBy: Applier<ActionPayloads['setServiceProvidedBy'
 
 export const setClassification: Applier<ActionPayloads['setClassification']> = (complaint, input, ctx) => {
   if (input.category && !ctx.settings.categories.some((c) => c.code === input.category)) {
-    throw new DomainError('invalid_input', `Unknown category '${input.category}'.`, { field: 'category' });
+    throw new DomainError('invalid_input', { en: `Unknown category '${input.category}'.`, nl: `Onbekende categorie '${input.category}'.` }, { field: 'category' });
   }
   if (input.team && !ctx.settings.teams.some((t) => t.code === input.team)) {
-    throw new DomainError('invalid_input', `Unknown team '${input.team}'.`, { field: 'team' });
+    throw new DomainError('invalid_input', { en: `Unknown team '${input.team}'.`, nl: `Onbekend team '${input.team}'.` }, { field: 'team' });
   }
   return {
     ...complaint,
@@ -89,17 +89,20 @@ export const setClassification: Applier<ActionPayloads['setClassification']> = (
 };
 
 export const assignHandler: Applier<ActionPayloads['assignHandler']> = (complaint, input, ctx) => {
-  const unlinked = complaint.mentions.filter((m) => m.linkedTo === null);
+  const unlinked = complaint.mentions.filter((m) => m.linkedTo === null).map((m) => m.name).join(', ');
   guard(
-    unlinked.length === 0,
-    `Link every person the reporter mentioned before assigning a handler (open: ${unlinked.map((m) => m.name).join(', ')}).`,
+    unlinked === '',
+    {
+      en: `Link every person the reporter mentioned before assigning a handler (open: ${unlinked}).`,
+      nl: `Koppel eerst iedereen die de melder noemt voordat u een behandelaar toewijst (nog open: ${unlinked}).`,
+    },
     'mentions',
   );
   return assign(complaint, input.handlerId, null, ctx);
 };
 
 export const reassignHandler: Applier<ActionPayloads['reassignHandler']> = (complaint, input, ctx) => {
-  guard(complaint.handler, 'There is no handler to replace.', 'handlerId');
-  guard(complaint.handler.userId !== input.handlerId, 'This user is already the handler.', 'handlerId');
+  guard(complaint.handler, { en: 'There is no handler to replace.', nl: 'Er is geen behandelaar om te vervangen.' }, 'handlerId');
+  guard(complaint.handler.userId !== input.handlerId, { en: 'This user is already the handler.', nl: 'Deze gebruiker is al de behandelaar.' }, 'handlerId');
   return assign(complaint, input.handlerId, input.reason, ctx);
 };

@@ -36,7 +36,7 @@ export const recordNoPreventiveMeasures: Applier<ActionPayloads['recordNoPrevent
 
 function preventiveMeasure(complaint: Complaint, id: string): PreventiveMeasure {
   const measure = complaint.preventiveMeasures.find((m) => m.id === id);
-  if (!measure) throw new DomainError('not_found', 'No such preventive measure.', { field: 'measureId' });
+  if (!measure) throw new DomainError('not_found', { en: 'No such preventive measure.', nl: 'Deze preventieve maatregel bestaat niet.' }, { field: 'measureId' });
   return measure;
 }
 
@@ -47,13 +47,13 @@ const replaceMeasure = (complaint: Complaint, measure: PreventiveMeasure): Compl
 
 export const completePreventiveMeasure: Applier<ActionPayloads['completePreventiveMeasure']> = (complaint, input, ctx) => {
   const measure = preventiveMeasure(complaint, input.measureId);
-  guard(!measure.doneAt, 'This measure is already done.', 'measureId');
+  guard(!measure.doneAt, { en: 'This measure is already done.', nl: 'Deze maatregel is al uitgevoerd.' }, 'measureId');
   return replaceMeasure(complaint, { ...measure, doneAt: ctx.now });
 };
 
 export const evaluatePreventiveMeasure: Applier<ActionPayloads['evaluatePreventiveMeasure']> = (complaint, input, ctx) => {
   const measure = preventiveMeasure(complaint, input.measureId);
-  guard(measure.doneAt, 'A measure can be evaluated once it is done.', 'measureId');
+  guard(measure.doneAt, { en: 'A measure can be evaluated once it is done.', nl: 'Een maatregel kan pas worden geëvalueerd als hij is uitgevoerd.' }, 'measureId');
   return replaceMeasure(complaint, { ...measure, evaluation: { effective: input.effective, note: input.note.trim(), evaluatedAt: ctx.now } });
 };
 
@@ -61,7 +61,10 @@ export const close: Applier<ActionPayloads['close']> = (complaint, input, ctx) =
   const open = complaint.agreedMeasures.filter((m) => !m.doneAt);
   guard(
     open.length === 0 || input.reason,
-    `${open.length} agreed measure(s) are not done yet; record a reason to close anyway.`,
+    {
+      en: `${open.length} agreed measure(s) are not done yet; record a reason to close anyway.`,
+      nl: `${open.length} afgesproken maatregel(en) zijn nog niet uitgevoerd; leg een reden vast om toch af te sluiten.`,
+    },
     'reason',
   );
   return { ...complaint, closedAt: ctx.now, closingNote: input.reason?.trim() ?? null };
@@ -69,7 +72,7 @@ export const close: Applier<ActionPayloads['close']> = (complaint, input, ctx) =
 
 export const escalate: Applier<ActionPayloads['escalate']> = (complaint, input, ctx) => {
   if (!ctx.settings.appealRoutes.some((r) => r.code === input.route)) {
-    throw new DomainError('invalid_input', `Unknown appeal route '${input.route}'.`, { field: 'route' });
+    throw new DomainError('invalid_input', { en: `Unknown appeal route '${input.route}'.`, nl: `Onbekende beroepsmogelijkheid '${input.route}'.` }, { field: 'route' });
   }
   const escalation = { id: ctx.newId(), at: ctx.now, route: input.route, note: input.note?.trim() ?? null };
   return { ...complaint, escalations: [...complaint.escalations, escalation] };

@@ -12,7 +12,7 @@ export const startInvestigation: Applier<ActionPayloads['startInvestigation']> =
 
 export const offerHearing: Applier<ActionPayloads['offerHearing']> = (complaint, input, ctx) => {
   if (complaint.reporter.anonymous && (input.method === 'phone' || input.method === 'letter')) {
-    throw new DomainError('guard_failed', 'An anonymous reporter can only be reached through the follow-up page.', {
+    throw new DomainError('guard_failed', { en: 'An anonymous reporter can only be reached through the follow-up page.', nl: 'Een anonieme melder is alleen bereikbaar via de volgpagina.' }, {
       field: 'method',
     });
   }
@@ -22,7 +22,7 @@ export const offerHearing: Applier<ActionPayloads['offerHearing']> = (complaint,
 
 export const recordHearingAnswer: Applier<ActionPayloads['recordHearingAnswer']> = (complaint, input, ctx) => {
   const offer = complaint.hearingOffers.find((o) => o.id === input.hearingOfferId);
-  if (!offer) throw new DomainError('not_found', 'No such hearing offer.', { field: 'hearingOfferId' });
+  if (!offer) throw new DomainError('not_found', { en: 'No such hearing offer.', nl: 'Dit aanbod om gehoord te worden bestaat niet.' }, { field: 'hearingOfferId' });
   return {
     ...complaint,
     hearingOffers: complaint.hearingOffers.map((o) => (o === offer ? { ...o, answer: input.answer, answeredAt: ctx.now } : o)),
@@ -36,7 +36,7 @@ export const recordHearing: Applier<ActionPayloads['recordHearing']> = (complain
 
 function findReaction(complaint: Complaint, involvedPersonId: string): Reaction {
   const reaction = complaint.reactions.find((r) => r.involvedPersonId === involvedPersonId);
-  if (!reaction) throw new DomainError('not_found', 'No reaction recorded for this person.', { field: 'involvedPersonId' });
+  if (!reaction) throw new DomainError('not_found', { en: 'No reaction recorded for this person.', nl: 'Er is geen reactie van deze persoon vastgelegd.' }, { field: 'involvedPersonId' });
   return reaction;
 }
 
@@ -47,7 +47,7 @@ const replaceReaction = (complaint: Complaint, reaction: Reaction): Complaint =>
 
 export const recordReaction: Applier<ActionPayloads['recordReaction']> = (complaint, input) => {
   if (!complaint.involved.some((p) => p.id === input.involvedPersonId)) {
-    throw new DomainError('not_found', 'No such involved person.', { field: 'involvedPersonId' });
+    throw new DomainError('not_found', { en: 'No such involved person.', nl: 'Deze betrokkene bestaat niet.' }, { field: 'involvedPersonId' });
   }
   const previous = complaint.reactions.find((r) => r.involvedPersonId === input.involvedPersonId);
   // A new version withdraws any earlier agreement: the person agrees to a text, not to a slot.
@@ -63,7 +63,7 @@ export const recordReaction: Applier<ActionPayloads['recordReaction']> = (compla
 
 function agree(complaint: Complaint, involvedPersonId: string, version: number, at: string, method: string | null): Complaint {
   const reaction = findReaction(complaint, involvedPersonId);
-  guard(reaction.summaryVersion === version, `The summary has changed: agree to version ${reaction.summaryVersion}.`, 'version');
+  guard(reaction.summaryVersion === version, { en: `The summary has changed: agree to version ${reaction.summaryVersion}.`, nl: `De samenvatting is gewijzigd: ga akkoord met versie ${reaction.summaryVersion}.` }, 'version');
   return replaceReaction(complaint, { ...reaction, agreedVersion: version, agreedAt: at, agreementMethod: method });
 }
 
@@ -71,14 +71,14 @@ export const agreeReaction: Applier<ActionPayloads['agreeReaction']> = (complain
   const person = complaint.involved.find((p) => p.id === input.involvedPersonId);
   // Only the person themselves can agree to the summary of their own reaction.
   if (!person || person.kind !== 'user' || person.userId !== ctx.actor.userId) {
-    throw new DomainError('forbidden', 'Only the involved person can agree to the summary of their reaction.');
+    throw new DomainError('forbidden', { en: 'Only the involved person can agree to the summary of their reaction.', nl: 'Alleen de betrokkene zelf kan akkoord gaan met de samenvatting van zijn of haar reactie.' });
   }
   return agree(complaint, input.involvedPersonId, input.version, ctx.now, null);
 };
 
 export const recordThirdPartyAgreement: Applier<ActionPayloads['recordThirdPartyAgreement']> = (complaint, input, ctx) => {
   const person = complaint.involved.find((p) => p.id === input.involvedPersonId);
-  guard(person?.kind === 'third_party', 'Agreement on behalf of someone is only for third parties without an account.', 'involvedPersonId');
+  guard(person?.kind === 'third_party', { en: 'Agreement on behalf of someone is only for third parties without an account.', nl: 'Akkoord namens iemand vastleggen kan alleen voor derden zonder account.' }, 'involvedPersonId');
   return agree(complaint, input.involvedPersonId, input.version, ctx.now, input.method.trim());
 };
 
@@ -86,13 +86,23 @@ export const decide: Applier<ActionPayloads['decide']> = (complaint, input, ctx)
   const missing = involvedWithoutAgreedReaction(complaint);
   const hearingOpen = hasOpenHearingRequest(complaint);
   if ((missing.length > 0 || hearingOpen) && !input.overrideReason) {
-    const problems = [
-      ...(missing.length ? [`no agreed reaction from ${missing.map((p) => p.name).join(', ')}`] : []),
+    const names = missing.map((p) => p.name).join(', ');
+    const en = [
+      ...(missing.length ? [`no agreed reaction from ${names}`] : []),
       ...(hearingOpen ? ['the reporter asked to be heard and has not been heard yet'] : []),
     ];
-    throw new DomainError('guard_failed', `Cannot decide yet: ${problems.join('; ')}. Record a reason to decide anyway.`, {
-      field: 'overrideReason',
-    });
+    const nl = [
+      ...(missing.length ? [`geen akkoord op de reactie van ${names}`] : []),
+      ...(hearingOpen ? ['de melder wil gehoord worden en is nog niet gehoord'] : []),
+    ];
+    throw new DomainError(
+      'guard_failed',
+      {
+        en: `Cannot decide yet: ${en.join('; ')}. Record a reason to decide anyway.`,
+        nl: `Nog geen oordeel mogelijk: ${nl.join('; ')}. Leg een reden vast om toch te beslissen.`,
+      },
+      { field: 'overrideReason' },
+    );
   }
   return {
     ...complaint,

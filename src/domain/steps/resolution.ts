@@ -9,11 +9,11 @@ import { type Complaint, latestOffer } from '../complaint.ts';
 import { DomainError } from '../errors.ts';
 
 export const makeOffer: Applier<ActionPayloads['makeOffer']> = (complaint, input, ctx) => {
-  guard(complaint.decision, 'Decide on the complaint before making an offer.', 'decision');
+  guard(complaint.decision, { en: 'Decide on the complaint before making an offer.', nl: 'Beoordeel de klacht voordat u een aanbod doet.' }, 'decision');
   // "De klachtbehandelaar doet telefonisch het aanbod": any other way needs a recorded reason.
-  guard(input.method === 'phone' || input.phoneSkippedReason, 'Record why the offer is not made by phone.', 'phoneSkippedReason');
+  guard(input.method === 'phone' || input.phoneSkippedReason, { en: 'Record why the offer is not made by phone.', nl: 'Leg vast waarom het aanbod niet telefonisch wordt gedaan.' }, 'phoneSkippedReason');
   if (complaint.reporter.anonymous) {
-    guard(input.method === 'follow_up_page', 'An anonymous reporter can only be reached through the follow-up page.', 'method');
+    guard(input.method === 'follow_up_page', { en: 'An anonymous reporter can only be reached through the follow-up page.', nl: 'Een anonieme melder is alleen bereikbaar via de volgpagina.' }, 'method');
   }
   const offer = {
     id: ctx.newId(),
@@ -30,7 +30,7 @@ export const makeOffer: Applier<ActionPayloads['makeOffer']> = (complaint, input
 
 function respond(complaint: Complaint, satisfied: boolean, reaction: string | undefined, at: string): Complaint {
   const offer = latestOffer(complaint);
-  guard(offer && offer.satisfied === null, 'There is no offer waiting for a reaction.', 'offer');
+  guard(offer && offer.satisfied === null, { en: 'There is no offer waiting for a reaction.', nl: 'Er is geen aanbod dat op een reactie wacht.' }, 'offer');
   const answered = { ...offer, satisfied, reaction: reaction?.trim() ?? null, respondedAt: at };
   return { ...complaint, offers: [...complaint.offers.slice(0, -1), answered] };
 }
@@ -83,8 +83,8 @@ export const addAgreedMeasure: Applier<ActionPayloads['addAgreedMeasure']> = (co
 
 export const completeAgreedMeasure: Applier<ActionPayloads['completeAgreedMeasure']> = (complaint, input, ctx) => {
   const measure = complaint.agreedMeasures.find((m) => m.id === input.measureId);
-  if (!measure) throw new DomainError('not_found', 'No such agreed measure.', { field: 'measureId' });
-  guard(!measure.doneAt, 'This measure is already done.', 'measureId');
+  if (!measure) throw new DomainError('not_found', { en: 'No such agreed measure.', nl: 'Deze afgesproken maatregel bestaat niet.' }, { field: 'measureId' });
+  guard(!measure.doneAt, { en: 'This measure is already done.', nl: 'Deze maatregel is al uitgevoerd.' }, 'measureId');
   return {
     ...complaint,
     agreedMeasures: complaint.agreedMeasures.map((m) => (m === measure ? { ...m, doneAt: ctx.now } : m)),

@@ -82,7 +82,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async 
     },
     async (request) => {
       const complaint = await findComplaintByFollowUpTokenHash(deps.db.kysely, hashFollowUpToken(request.params.token));
-      if (!complaint) throw new DomainError('not_found', 'No complaint for this link.');
+      if (!complaint) throw new DomainError('not_found', { en: 'No complaint for this link.', nl: 'Er is geen klacht bij deze link.' });
       return presentForReporter(complaint);
     },
   );

@@ -90,10 +90,10 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
     async (request) => {
       const actor = staffOf(request);
       const complaint = await findComplaintByReference(deps.db.kysely, request.params.reference);
-      if (!complaint) throw new DomainError('not_found', `No complaint ${request.params.reference}.`);
+      if (!complaint) throw new DomainError('not_found', { en: `No complaint ${request.params.reference}.`, nl: `Klacht ${request.params.reference} bestaat niet.` });
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
-      if (!mayView(relation, actor)) throw new DomainError('forbidden', 'You may not see this complaint.');
+      if (!mayView(relation, actor)) throw new DomainError('forbidden', { en: 'You may not see this complaint.', nl: 'U mag deze klacht niet inzien.' });
       const history = await listEvents(deps.db.kysely, complaint.id);
       return { ...presentStaffComplaint(complaint, relation, organisation.calendar, deps.now()), history };
     },
@@ -112,7 +112,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
     },
     async (request, reply) => {
       const actor = staffOf(request);
-      if (!mayRegister(actor)) throw new DomainError('forbidden', 'You may not register complaints.');
+      if (!mayRegister(actor)) throw new DomainError('forbidden', { en: 'You may not register complaints.', nl: 'U mag geen klachten registreren.' });
       const { complaint } = await registerComplaint(deps, request.body, actor);
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
@@ -169,7 +169,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
     },
     async (request, reply) => {
       const actor = staffOf(request);
-      if (!mayRegister(actor)) throw new DomainError('forbidden', 'You may not register complaints.');
+      if (!mayRegister(actor)) throw new DomainError('forbidden', { en: 'You may not register complaints.', nl: 'U mag geen klachten registreren.' });
       return reply.status(201).send(await recordSpotRecord(deps, request.body, actor));
     },
   );
@@ -189,7 +189,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
     },
     async (request) => {
       const actor = staffOf(request);
-      if (!mayRegister(actor) && !maySeeAllCases(actor)) throw new DomainError('forbidden', 'You may not see these records.');
+      if (!mayRegister(actor) && !maySeeAllCases(actor)) throw new DomainError('forbidden', { en: 'You may not see these records.', nl: 'U mag deze registraties niet inzien.' });
       return listSpotRecords(deps.db.kysely, {
         from: startOfAmsterdamDay(request.query.from),
         to: new Date(Date.parse(startOfAmsterdamDay(request.query.to)) + 86_400_000).toISOString(),
@@ -210,7 +210,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
     },
     async (request, reply) => {
       const actor = staffOf(request);
-      if (!mayRegister(actor)) throw new DomainError('forbidden', 'You may not register complaints.');
+      if (!mayRegister(actor)) throw new DomainError('forbidden', { en: 'You may not register complaints.', nl: 'U mag geen klachten registreren.' });
       const { complaint } = await convertSpotRecord(deps, request.params.id, request.body, actor);
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
