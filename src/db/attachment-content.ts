@@ -28,7 +28,8 @@ export async function sniffContentType(content: Buffer): Promise<string | undefi
   if (detected) {
     // An OLE compound file is a .doc, but also an .xls, .msg or .msi installer: keep only Word documents,
     // which have a stream named "WordDocument" in their directory.
-    if (detected.mime === 'application/x-cfb') return isWordDocument(content) ? 'application/msword' : detected.mime;
+    if (detected.mime === 'application/x-cfb')
+      return isWordDocument(content) ? 'application/msword' : detected.mime;
     return detected.mime;
   }
   if (content.includes(0)) return undefined;

@@ -7,13 +7,13 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
   Kysely,
   PostgresDialect,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
-  type DatabaseConnection,
-  type Driver,
   sql,
   type Transaction,
 } from 'kysely';

@@ -25,7 +25,9 @@ export async function migrateToLatest(db: Db): Promise<{ applied: string[] }> {
 }
 
 /** Every known migration with the time it was applied (undefined when pending), for the CLI. */
-export async function migrationStatus(db: Db): Promise<Array<{ name: string; executedAt: Date | undefined }>> {
+export async function migrationStatus(
+  db: Db,
+): Promise<Array<{ name: string; executedAt: Date | undefined }>> {
   const migrations = await (await createMigrator(db)).getMigrations();
   return migrations.map((m) => ({ name: m.name, executedAt: m.executedAt }));
 }

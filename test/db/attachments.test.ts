@@ -16,8 +16,14 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(32)]);
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0'),
+  Buffer.alloc(32),
+]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]);
 const EMAIL = Buffer.from(
   'Received: from mail.example.nl\r\nFrom: Jan <jan@example.nl>\r\nTo: klachten@loket3.nl\r\nSubject: Klacht\r\n' +
@@ -25,7 +31,11 @@ const EMAIL = Buffer.from(
   'latin1',
 );
 const cfb = (stream: string) =>
-  Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from(stream, 'utf16le')]);
+  Buffer.concat([
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    Buffer.alloc(504),
+    Buffer.from(stream, 'utf16le'),
+  ]);
 
 describe('attachment content', () => {
   it('sniffs types from the bytes', async () => {
@@ -36,7 +46,9 @@ describe('attachment content', () => {
     expect(await sniffContentType(EMAIL)).toBe('message/rfc822');
     expect(await sniffContentType(Buffer.from('Beste meneer,\nIk ben ontevreden. 😞\n'))).toBe('text/plain');
     // A note that starts like a header but goes on in prose is text, not mail.
-    expect(await sniffContentType(Buffer.from('From: Jan\nIk wacht al weken op antwoord.\n'))).toBe('text/plain');
+    expect(await sniffContentType(Buffer.from('From: Jan\nIk wacht al weken op antwoord.\n'))).toBe(
+      'text/plain',
+    );
     expect(await sniffContentType(Buffer.from([0x41, 0x00, 0x42]))).toBeUndefined();
     expect(await sniffContentType(Buffer.from([0x41, 0xff, 0xfe, 0x42]))).toBeUndefined();
     expect(await sniffContentType(cfb('WordDocument'))).toBe('application/msword');

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectOf, isUniqueViolation, openDatabase, readyCheck, transaction } from '../../src/db/database.ts';
+import {
+  dialectOf,
+  isUniqueViolation,
+  openDatabase,
+  readyCheck,
+  transaction,
+} from '../../src/db/database.ts';
 import { fromBool, parseJson, toBool, toJson } from '../../src/db/normalise.ts';
 import { describeEachDialect, type TestDb, withTestDatabase } from '../helpers/databases.ts';
 
@@ -92,7 +98,11 @@ describeEachDialect('database', (dialect) => {
       updated_at: '2026-04-30T10:05:00.123Z',
     };
     await db.kysely.insertInto('complaints').values(complaint).execute();
-    const row = await db.kysely.selectFrom('complaints').selectAll().where('id', '=', complaint.id).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom('complaints')
+      .selectAll()
+      .where('id', '=', complaint.id)
+      .executeTakeFirstOrThrow();
     expect(toBool(row.anonymous)).toBe(true);
     expect(parseJson(row.data)).toEqual({ mentions: [{ name: 'Jan' }], nested: { ok: true } });
     expect(row.received_at).toBe('2026-04-30T10:00:00.000Z');
@@ -128,7 +138,11 @@ describeEachDialect('database', (dialect) => {
           .where('year', '=', 1999)
           .executeTakeFirstOrThrow();
         await sleep(20); // give the other transaction every chance to interleave
-        await trx.updateTable('reference_counters').set({ last_number: last_number + 1 }).where('year', '=', 1999).execute();
+        await trx
+          .updateTable('reference_counters')
+          .set({ last_number: last_number + 1 })
+          .where('year', '=', 1999)
+          .execute();
       });
     if (dialect === 'sqlite') {
       await Promise.all([increment(), increment()]);
@@ -152,7 +166,11 @@ describeEachDialect('database', (dialect) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const row = await db.kysely.selectFrom('reference_counters').selectAll().where('year', '=', 1990).executeTakeFirst();
+    const row = await db.kysely
+      .selectFrom('reference_counters')
+      .selectAll()
+      .where('year', '=', 1990)
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 

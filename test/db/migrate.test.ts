@@ -36,10 +36,19 @@ describeEachDialect('migrations', (dialect) => {
   it('uses the native types of the dialect', async () => {
     const columns = await db.kysely.introspection.getTables();
     const type = (table: string, column: string) =>
-      columns.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.dataType.toLowerCase();
+      columns
+        .find((t) => t.name === table)
+        ?.columns.find((c) => c.name === column)
+        ?.dataType.toLowerCase();
     const expected =
       dialect === 'postgres'
-        ? { received_at: 'timestamptz', resolve_by: 'date', anonymous: 'bool', data: 'jsonb', content: 'bytea' }
+        ? {
+            received_at: 'timestamptz',
+            resolve_by: 'date',
+            anonymous: 'bool',
+            data: 'jsonb',
+            content: 'bytea',
+          }
         : { received_at: 'text', resolve_by: 'text', anonymous: 'integer', data: 'text', content: 'blob' };
     expect({
       received_at: type('complaints', 'received_at'),
@@ -51,10 +60,23 @@ describeEachDialect('migrations', (dialect) => {
   });
 
   it('enforces the unique keys', async () => {
-    const user = { name: 'A', job_title: 'x', roles: '[]', password_hash: null, active: 1, created_at: '2026-01-01T00:00:00.000Z' };
-    await db.kysely.insertInto('users').values({ ...user, id: 'u1', email: 'a@example.org' }).execute();
+    const user = {
+      name: 'A',
+      job_title: 'x',
+      roles: '[]',
+      password_hash: null,
+      active: 1,
+      created_at: '2026-01-01T00:00:00.000Z',
+    };
+    await db.kysely
+      .insertInto('users')
+      .values({ ...user, id: 'u1', email: 'a@example.org' })
+      .execute();
     await expect(
-      db.kysely.insertInto('users').values({ ...user, id: 'u2', email: 'a@example.org' }).execute(),
+      db.kysely
+        .insertInto('users')
+        .values({ ...user, id: 'u2', email: 'a@example.org' })
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -62,7 +84,13 @@ describeEachDialect('migrations', (dialect) => {
     await expect(
       db.kysely
         .insertInto('api_tokens')
-        .values({ id: 't1', user_id: 'nobody', token_hash: 'h', name: 'n', created_at: '2026-01-01T00:00:00.000Z' })
+        .values({
+          id: 't1',
+          user_id: 'nobody',
+          token_hash: 'h',
+          name: 'n',
+          created_at: '2026-01-01T00:00:00.000Z',
+        })
         .execute(),
     ).rejects.toThrow();
   });
@@ -81,7 +109,9 @@ describe.skipIf(skipReason('postgres') !== null)('migrations [postgres, two proc
     try {
       const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
       expect(results.flatMap((r) => r.applied)).toEqual(['2026-11-25-0001-initial']);
-      const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely);
+      const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+        db.kysely,
+      );
       expect(rows[0]?.n).toBe(1);
     } finally {
       await Promise.all([first.close(), second.close()]);

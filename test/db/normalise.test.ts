@@ -4,7 +4,14 @@ import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../../src/db/n
 describe('normalise', () => {
   it('reads booleans of both dialects', () => {
     expect([true, 1, '1', 't', 'true'].map(toBool)).toEqual([true, true, true, true, true]);
-    expect([false, 0, '0', 'f', null, undefined].map(toBool)).toEqual([false, false, false, false, false, false]);
+    expect([false, 0, '0', 'f', null, undefined].map(toBool)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect([fromBool(true), fromBool(false)]).toEqual([1, 0]);
   });
 

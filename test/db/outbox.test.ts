@@ -13,7 +13,13 @@ import { describeEachDialect, skipReason, type TestDb, withTestDatabase } from '
 
 const T0 = new Date('2026-11-25T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-const mail = (n: number, now = T0) => ({ to: `r${n}@example.nl`, subject: `Mail ${n}`, text: 'Hallo', kind: 'test', now });
+const mail = (n: number, now = T0) => ({
+  to: `r${n}@example.nl`,
+  subject: `Mail ${n}`,
+  text: 'Hallo',
+  kind: 'test',
+  now,
+});
 
 describeEachDialect('email outbox', (dialect) => {
   let db: TestDb;
@@ -35,7 +41,12 @@ describeEachDialect('email outbox', (dialect) => {
     expect(await listOutbox(db.kysely, { limit: 10 })).toEqual([]);
 
     const { id, messageId } = await transaction(db, (trx) =>
-      enqueueEmail(trx, { ...mail(2), html: '<p>Hallo</p>', complaintId: 'c1', messageIdDomain: 'loket3.nl' }),
+      enqueueEmail(trx, {
+        ...mail(2),
+        html: '<p>Hallo</p>',
+        complaintId: 'c1',
+        messageIdDomain: 'loket3.nl',
+      }),
     );
     expect(messageId).toBe(`<${id}@loket3.nl>`);
     expect(await findOutboxEmail(db.kysely, id)).toEqual({
@@ -100,7 +111,10 @@ describeEachDialect('email outbox', (dialect) => {
       claimedBy: null,
       claimedUntil: null,
     });
-    expect(await findOutboxEmail(db.kysely, givenUp)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('550') });
+    expect(await findOutboxEmail(db.kysely, givenUp)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('550'),
+    });
     expect(await findOutboxEmail(db.kysely, local)).toMatchObject({ status: 'local' });
 
     expect(await claimDueEmails(db.kysely, 'w1', at(61), 10, 60)).toEqual([]);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isUniqueViolation } from '../../src/db/database.ts';
-import { listSettingsVersions, loadCurrentSettings, saveSettingsVersion } from '../../src/db/repositories/settings.ts';
+import {
+  listSettingsVersions,
+  loadCurrentSettings,
+  saveSettingsVersion,
+} from '../../src/db/repositories/settings.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { describeEachDialect, type TestDb, withTestDatabase } from '../helpers/databases.ts';
 
@@ -17,7 +21,13 @@ describeEachDialect('organisation settings', (dialect) => {
   });
 
   it('adds a version per save and keeps the earlier ones', async () => {
-    const first = await saveSettingsVersion(db.kysely, DEFAULT_SETTINGS, null, new Date('2026-11-25T09:00:00Z'), 'seed');
+    const first = await saveSettingsVersion(
+      db.kysely,
+      DEFAULT_SETTINGS,
+      null,
+      new Date('2026-11-25T09:00:00Z'),
+      'seed',
+    );
     expect(first).toEqual({
       version: 1,
       data: DEFAULT_SETTINGS,
@@ -25,7 +35,10 @@ describeEachDialect('organisation settings', (dialect) => {
       changedAt: '2026-11-25T09:00:00.000Z',
       note: 'seed',
     });
-    const changed = { ...DEFAULT_SETTINGS, terms: { ...DEFAULT_SETTINGS.terms, extension: { allowed: true, maxWorkingDays: 10 } } };
+    const changed = {
+      ...DEFAULT_SETTINGS,
+      terms: { ...DEFAULT_SETTINGS.terms, extension: { allowed: true, maxWorkingDays: 10 } },
+    };
     const second = await saveSettingsVersion(db.kysely, changed, 'admin-1', new Date('2026-11-26T09:00:00Z'));
     expect(second.version).toBe(2);
     expect(await loadCurrentSettings(db.kysely)).toEqual(second);

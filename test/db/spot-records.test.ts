@@ -18,7 +18,14 @@ describeEachDialect('spot records', (dialect) => {
 
   it('inserts, lists by period and converts once', async () => {
     const record = (receivedAt: string, summary: string) =>
-      insertSpotRecord(db.kysely, { receivedAt, channel: 'phone', category: null, summary, recordedBy: 'u1', now: NOW });
+      insertSpotRecord(db.kysely, {
+        receivedAt,
+        channel: 'phone',
+        category: null,
+        summary,
+        recordedBy: 'u1',
+        now: NOW,
+      });
     const october = await record('2026-10-31T23:59:59.999Z', 'Wachttijd');
     const november = await record('2026-11-01T00:00:00.000Z', 'Parkeren');
     await record('2026-12-01T00:00:00.000Z', 'December');
@@ -38,7 +45,9 @@ describeEachDialect('spot records', (dialect) => {
       to: new Date('2026-12-01T00:00:00.000Z'),
     });
     expect(inNovember.map((r) => r.summary)).toEqual(['Parkeren']);
-    expect((await listSpotRecords(db.kysely, { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })).length).toBe(3);
+    expect(
+      (await listSpotRecords(db.kysely, { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })).length,
+    ).toBe(3);
 
     expect(await markSpotRecordConverted(db.kysely, october.id, 'complaint-9')).toBe(true);
     expect(await markSpotRecordConverted(db.kysely, october.id, 'complaint-10')).toBe(false);

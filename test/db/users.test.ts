@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApiToken, findUserByToken, listApiTokens, revokeApiToken } from '../../src/db/repositories/api-tokens.ts';
+import {
+  createApiToken,
+  findUserByToken,
+  listApiTokens,
+  revokeApiToken,
+} from '../../src/db/repositories/api-tokens.ts';
 import {
   findUserByEmail,
   findUserById,
@@ -49,7 +54,13 @@ describeEachDialect('users and API tokens', (dialect) => {
 
   it('keeps emails unique regardless of case', async () => {
     await expect(
-      insertUser(db.kysely, { email: 'anna.de.vries@EXAMPLE.nl', name: 'B', jobTitle: 'x', roles: [], now: NOW }),
+      insertUser(db.kysely, {
+        email: 'anna.de.vries@EXAMPLE.nl',
+        name: 'B',
+        jobTitle: 'x',
+        roles: [],
+        now: NOW,
+      }),
     ).rejects.toThrow();
   });
 
@@ -65,8 +76,17 @@ describeEachDialect('users and API tokens', (dialect) => {
   });
 
   it('updates and lists users, inactive ones only when asked', async () => {
-    const bert = await insertUser(db.kysely, { email: 'bert@example.nl', name: 'Bert', jobTitle: 'Ontvanger', roles: ['receiver'], now: NOW });
-    const updated = await updateUser(db.kysely, bert.id, { active: false, roles: ['receiver', 'administrator'] });
+    const bert = await insertUser(db.kysely, {
+      email: 'bert@example.nl',
+      name: 'Bert',
+      jobTitle: 'Ontvanger',
+      roles: ['receiver'],
+      now: NOW,
+    });
+    const updated = await updateUser(db.kysely, bert.id, {
+      active: false,
+      roles: ['receiver', 'administrator'],
+    });
     expect(updated).toMatchObject({ active: false, roles: ['receiver', 'administrator'], name: 'Bert' });
     expect((await listUsers(db.kysely)).map((u) => u.name)).toEqual(['Anna de Vries', 'Bert']);
     expect((await listUsers(db.kysely, { activeOnly: true })).map((u) => u.name)).toEqual(['Anna de Vries']);
@@ -77,7 +97,11 @@ describeEachDialect('users and API tokens', (dialect) => {
     const anna = (await findUserByEmail(db.kysely, 'anna.de.vries@example.nl'))!;
     const { token, id } = await createApiToken(db.kysely, anna.id, 'export script', NOW);
     expect(token).toMatch(/^vp_[A-Za-z0-9_-]{43}$/);
-    const stored = await db.kysely.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await db.kysely
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token.slice(3));
 

@@ -56,7 +56,10 @@ export function describeEachDialect(title: string, fn: (dialect: Dialect) => voi
 }
 
 /** A fresh, empty database of the dialect, migrated unless `migrate: false`. Call `close()` to remove it. */
-export async function withTestDatabase(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDb> {
+export async function withTestDatabase(
+  dialect: Dialect,
+  options: { migrate?: boolean } = {},
+): Promise<TestDb> {
   const reason = skipReason(dialect);
   if (reason) throw new Error(reason);
   const testDb = dialect === 'sqlite' ? await sqliteTestDatabase() : await postgresTestDatabase();

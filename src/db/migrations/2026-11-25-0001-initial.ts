@@ -63,7 +63,12 @@ export async function up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
     .addUniqueConstraint('complaints_follow_up_token_hash_unique', ['follow_up_token_hash'])
     .execute();
   for (const column of ['status', 'handler_id', 'received_at', 'resolve_by', 'acknowledge_by']) {
-    await db.schema.createIndex(`complaints_${column}_idx`).ifNotExists().on('complaints').column(column).execute();
+    await db.schema
+      .createIndex(`complaints_${column}_idx`)
+      .ifNotExists()
+      .on('complaints')
+      .column(column)
+      .execute();
   }
 
   await db.schema
@@ -116,7 +121,12 @@ export async function up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
     .addColumn('revoked_at', t.timestamp)
     .addUniqueConstraint('api_tokens_token_hash_unique', ['token_hash'])
     .execute();
-  await db.schema.createIndex('api_tokens_user_id_idx').ifNotExists().on('api_tokens').column('user_id').execute();
+  await db.schema
+    .createIndex('api_tokens_user_id_idx')
+    .ifNotExists()
+    .on('api_tokens')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('organisation_settings')

@@ -4,8 +4,8 @@
  */
 import type { Migration } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { columnTypes } from './column-types.ts';
 import * as initial from './2026-11-25-0001-initial.ts';
+import { columnTypes } from './column-types.ts';
 
 /** The migrations for one dialect, keyed by name, as Kysely's Migrator expects them. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

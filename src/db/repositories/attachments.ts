@@ -50,11 +50,17 @@ export async function insertAttachment(db: DbExecutor, input: NewAttachment): Pr
   const { content } = input;
   if (content.length === 0) reject('The file is empty.', { reason: 'empty' });
   if (content.length > input.maxBytes) {
-    reject(`The file is larger than ${input.maxBytes} bytes.`, { reason: 'too_large', maxBytes: input.maxBytes });
+    reject(`The file is larger than ${input.maxBytes} bytes.`, {
+      reason: 'too_large',
+      maxBytes: input.maxBytes,
+    });
   }
   const contentType = await sniffContentType(content);
   if (!contentType || !ALLOWED_ATTACHMENT_TYPES.includes(contentType)) {
-    reject('This type of file cannot be attached.', { reason: 'type_not_allowed', contentType: contentType ?? null });
+    reject('This type of file cannot be attached.', {
+      reason: 'type_not_allowed',
+      contentType: contentType ?? null,
+    });
   }
   const row = await db
     .insertInto('attachments')

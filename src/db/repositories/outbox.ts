@@ -50,7 +50,10 @@ export interface NewEmail {
 const MAX_ERROR_LENGTH = 2000;
 
 /** Queues a mail, due at once. Pass the caller's transaction so the mail exists only if the change commits. */
-export async function enqueueEmail(db: DbExecutor, email: NewEmail): Promise<{ id: string; messageId: string }> {
+export async function enqueueEmail(
+  db: DbExecutor,
+  email: NewEmail,
+): Promise<{ id: string; messageId: string }> {
   const id = randomUUID();
   const messageId = `<${id}@${email.messageIdDomain ?? 'verbeterpunt.local'}>`;
   const now = toTimestamp(email.now);
@@ -115,14 +118,22 @@ export async function claimDueEmails(
     .returningAll()
     .execute();
   // RETURNING gives no order guarantee.
-  return rows.map(toOutboxEmail).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+  return rows
+    .map(toOutboxEmail)
+    .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
 }
 
 /** Records a delivery: status 'sent' with the server's response. */
 export async function markSent(db: DbExecutor, id: string, smtpResponse: string, now: Date): Promise<void> {
   await db
     .updateTable('email_outbox')
-    .set({ status: 'sent', smtp_response: smtpResponse, sent_at: toTimestamp(now), claimed_by: null, claimed_until: null })
+    .set({
+      status: 'sent',
+      smtp_response: smtpResponse,
+      sent_at: toTimestamp(now),
+      claimed_by: null,
+      claimed_until: null,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -168,7 +179,12 @@ export async function listOutbox(
   db: DbExecutor,
   options: { status?: OutboxStatus; limit: number },
 ): Promise<OutboxEmail[]> {
-  let query = db.selectFrom('email_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(options.limit);
+  let query = db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit);
   if (options.status) query = query.where('status', '=', options.status);
   return (await query.execute()).map(toOutboxEmail);
 }

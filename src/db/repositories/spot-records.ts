@@ -68,7 +68,11 @@ export async function listSpotRecords(
 }
 
 /** Links a spot record to the complaint it became; false when it does not exist or was converted already. */
-export async function markSpotRecordConverted(db: DbExecutor, id: string, complaintId: string): Promise<boolean> {
+export async function markSpotRecordConverted(
+  db: DbExecutor,
+  id: string,
+  complaintId: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('spot_records')
     .set({ converted_complaint_id: complaintId })

@@ -78,7 +78,11 @@ export async function findUserById(db: DbExecutor, id: string): Promise<User | n
 
 /** Finds a user by email, ignoring case. */
 export async function findUserByEmail(db: DbExecutor, email: string): Promise<User | null> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   return row ? toUser(row) : null;
 }
 
@@ -91,13 +95,21 @@ export async function listUsers(db: DbExecutor, options: { activeOnly?: boolean 
 
 /** The stored password hash, or null when the user has none (or does not exist). */
 export async function getPasswordHash(db: DbExecutor, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return row?.password_hash ?? null;
 }
 
 /** Stores a new password hash (null removes password login); false when there is no such user. */
 export async function setPasswordHash(db: DbExecutor, userId: string, hash: string | null): Promise<boolean> {
-  const result = await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).executeTakeFirst();
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: hash })
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -127,7 +139,11 @@ function isRole(value: unknown): value is Role {
 function checkRoles(roles: readonly Role[]): Role[] {
   const unknown = roles.filter((role) => !isRole(role));
   if (unknown.length > 0) {
-    throw new DomainError('invalid_input', `Unknown role: ${unknown.join(', ')}`, { field: 'roles' });
+    throw new DomainError(
+      'invalid_input',
+      { en: `Unknown role: ${unknown.join(', ')}`, nl: `Onbekende rol: ${unknown.join(', ')}` },
+      { field: 'roles' },
+    );
   }
   return [...new Set(roles)];
 }
