@@ -3,12 +3,12 @@
  * defaults). After that the database holds the settings, versioned; the file is not read again.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createCalendar } from '../domain/calendar.ts';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../domain/settings.ts';
 import { type Db, isUniqueViolation } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadCurrentSettings, saveSettingsVersion } from '../db/repositories/settings.ts';
 import { listUsers } from '../db/repositories/users.ts';
+import { validateSettings } from './update-settings.ts';
 
 /** The settings file over the defaults: top-level keys replace, nested objects of one level merge. */
 export function readSettingsFile(file: string): OrganisationSettings {
@@ -31,22 +31,10 @@ export function readSettingsFile(file: string): OrganisationSettings {
         ? { ...base, ...value }
         : value;
   }
-  const settings = merged as unknown as OrganisationSettings;
-  checkSettings(settings, file);
-  return settings;
-}
-
-function checkSettings(settings: OrganisationSettings, source: string): void {
-  const { terms } = settings;
-  for (const key of ['acknowledgeWorkingDays', 'resolveWorkingDays', 'reportWorkingDays'] as const) {
-    if (!Number.isInteger(terms[key]) || terms[key] < 1 || terms[key] > 260) {
-      throw new Error(`terms.${key} in ${source} must be a whole number of working days from 1 to 260.`);
-    }
-  }
-  // Throws with the field named when a date is not a real ISO date.
-  createCalendar(settings.calendar);
-  if (!Array.isArray(settings.categories) || settings.categories.length === 0) {
-    throw new Error(`categories in ${source} must list at least one category.`);
+  try {
+    return validateSettings(merged);
+  } catch (error) {
+    throw new Error(`The organisation settings file ${file} is not valid: ${(error as Error).message}`);
   }
 }
 

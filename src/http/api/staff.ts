@@ -20,6 +20,7 @@ import { findComplaintByReference, listComplaints } from '../../db/repositories/
 import { listOutbox } from '../../db/repositories/outbox.ts';
 import { listSpotRecords } from '../../db/repositories/spot-records.ts';
 import type { AppDeps } from '../app.ts';
+import { adminRoutes } from './admin.ts';
 import { registerTokenAuth, requireRole, staffOf } from '../auth.ts';
 import { ProblemSchema } from './problem-schema.ts';
 import { ComplaintSummarySchema, EventSchema, presentStaffComplaint, presentSummary, StaffComplaintSchema } from './presenters.ts';
@@ -44,6 +45,7 @@ const ListQuery = Type.Object(
 
 export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (app) => {
   registerTokenAuth(app, deps.db, deps.now);
+  await app.register(adminRoutes(deps));
 
   app.get(
     '/api/v1/staff/complaints',
