@@ -94,6 +94,8 @@ export const ACTION_SCHEMAS = {
     {
       method: ContactMethodSchema,
       phoneSkippedReason: Type.Optional(Text(2000)),
+      /** Why a new offer follows an unsatisfied reaction (step 5). */
+      reason: Type.Optional(Text(2000)),
       measures: Type.Array(Type.Object({ kind: CorrectiveKindSchema, description: Text(2000) }, Strict), {
         minItems: 1,
         maxItems: 20,

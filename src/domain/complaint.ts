@@ -220,7 +220,7 @@ export interface Complaint {
   findingsSentAt: string | null;
   offers: Offer[];
   /** After an unsatisfied reaction: what the handler chose, with reasons. */
-  afterRejection: { choice: 'new_investigation' | 'new_offer' | 'no_further_step'; reason: string; at: string }[];
+  afterRejection: { choice: 'new_investigation' | 'new_offer' | 'no_further_step'; reason: string | null; at: string }[];
   agreedMeasures: AgreedMeasure[];
   writtenConfirmationSentAt: string | null;
   notTakenUp: { ground: string; motivation: string; at: string } | null;
@@ -268,11 +268,10 @@ export function involvedWithoutAgreedReaction(complaint: Pick<Complaint, 'involv
 
 /** A hearing request is open when the reporter accepted the latest offer and no hearing was held since. */
 export function hasOpenHearingRequest(complaint: Pick<Complaint, 'hearingOffers' | 'hearings'>): boolean {
-  const accepted = complaint.hearingOffers.filter((offer) => offer.answer === 'accepted');
-  const last = accepted.at(-1);
-  if (!last) return false;
-  const since = last.answeredAt ?? last.offeredAt;
-  return !complaint.hearings.some((hearing) => hearing.heldAt >= since);
+  const last = complaint.hearingOffers.at(-1);
+  if (last?.answer !== 'accepted') return false;
+  const since = Date.parse(last.answeredAt ?? last.offeredAt);
+  return !complaint.hearings.some((hearing) => Date.parse(hearing.heldAt) >= since);
 }
 
 /** The offer still waiting for, or last given, the reporter's reaction. */

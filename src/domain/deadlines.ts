@@ -55,7 +55,7 @@ export function computeDeadlines(
  * The traffic light of one term: met (on time or late), or open (on time, due within 2 working days, or
  * overdue). `today` is the Amsterdam date the question is asked on; a deadline is met on its own day.
  */
-export type DeadlineState = 'met' | 'met_late' | 'on_time' | 'due_soon' | 'overdue';
+export type DeadlineState = 'met' | 'met_late' | 'on_time' | 'due_soon' | 'overdue' | 'not_owed';
 
 export function deadlineState(
   due: IsoDate,
@@ -81,10 +81,11 @@ export function deadlineOverview(
   calendar: WorkingDayCalendar,
 ): DeadlineOverview {
   const { deadlines } = complaint;
-  // Withdrawn and never-acknowledged complaints stop the clock: their open terms are no longer owed.
+  // A withdrawn complaint, or one not taken up, stops the clock: its unmet terms are no longer owed (and are
+  // not counted as met either, so the annual analysis is not flattered).
   const stopped = complaint.status === 'withdrawn' || complaint.status === 'not_taken_up';
   const stateOf = (due: IsoDate, metAt: string | null): DeadlineState =>
-    metAt || !stopped ? deadlineState(due, metAt, today, calendar) : 'met';
+    metAt || !stopped ? deadlineState(due, metAt, today, calendar) : 'not_owed';
   return {
     acknowledge: { due: deadlines.acknowledgeBy, state: stateOf(deadlines.acknowledgeBy, complaint.acknowledgedAt) },
     resolve: { due: deadlines.resolveBy, state: stateOf(deadlines.resolveBy, complaint.resolvedAt) },

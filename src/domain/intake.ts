@@ -94,7 +94,8 @@ export interface NewComplaintFacts {
 
 /** Validates what only the domain knows (time, settings) and builds the complaint as first registered. */
 export function newComplaint(input: PublicIntake, facts: NewComplaintFacts, ctx: ActionContext): Complaint {
-  if (facts.receivedAt > ctx.now) {
+  // Compared as instants: the two may be written with different UTC offsets.
+  if (Date.parse(facts.receivedAt) > Date.parse(ctx.now)) {
     throw new DomainError('invalid_input', { en: 'The time of receipt cannot be in the future.', nl: 'Het tijdstip van ontvangst kan niet in de toekomst liggen.' }, { field: 'receivedAt' });
   }
   if (input.event?.date && input.event.date > amsterdamDateOf(ctx.now)) {

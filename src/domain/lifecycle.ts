@@ -2,7 +2,7 @@
  * The complaint lifecycle as ONE transition table: state × action → next state. Every action on a complaint
  * is in this table, including those that record something without changing the state (they map a state to
  * itself), so the table alone answers "what may happen now" for the API, the pages and the tests.
- * Guards that depend on the form's content (a summary before acknowledging, …) live in actions.ts.
+ * Guards that depend on the form's content (a summary before acknowledging, …) live in steps/*.ts.
  */
 import { DomainError } from './errors.ts';
 
@@ -63,9 +63,9 @@ export const TRANSITIONS = {
   // Step 3: sending the acknowledgement (within 5 working days) is what acknowledges the case.
   acknowledge: { handler_assigned: 'acknowledged' },
   // Step 1: "De melder wordt in de gelegenheid gesteld om gehoord te worden."
-  offerHearing: stay(UNRESOLVED.slice(1)),
-  recordHearingAnswer: stay(UNRESOLVED.slice(1)),
-  recordHearing: stay(UNRESOLVED.slice(1)),
+  offerHearing: stay(UNRESOLVED),
+  recordHearingAnswer: stay(UNRESOLVED),
+  recordHearing: stay(UNRESOLVED),
   // Step 4: the complaint is put to the involved people.
   startInvestigation: { acknowledged: 'investigating' },
   recordReaction: stay(['investigating']),
@@ -87,7 +87,8 @@ export const TRANSITIONS = {
   sendFindings: { decided: 'resolved' },
   // Step 8: "draagt zorg voor de afhandeling van datgene wat is afgesproken".
   addAgreedMeasure: stay(['offer_accepted', ...AFTER_RESOLUTION]),
-  completeAgreedMeasure: stay(['offer_accepted', ...AFTER_RESOLUTION]),
+  // A measure left open when the case was closed (with a reason) can still be marked done afterwards.
+  completeAgreedMeasure: stay(['offer_accepted', ...AFTER_RESOLUTION, 'closed']),
   // Step 6: the final written report to the reporter and everyone involved.
   sendFinalReport: { resolved: 'reported' },
   // Step 7: preventive measures, or a recorded reason why none are possible.

@@ -23,7 +23,12 @@ describeEachDialect('organisation settings', (dialect) => {
     const current = (await call(t, 'GET', '/api/v1/staff/settings', { as: 'admin' })).json();
     expect(current.version).toBe(1);
     const settings = { ...current.settings, calendar: { ...current.settings.calendar, closingDays: ['2026-05-07'] } };
-    const refused = await call(t, 'PUT', '/api/v1/staff/settings' as 'POST', { as: 'qm', body: { settings } });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/staff/settings',
+      headers: { authorization: `Bearer ${t.users.qm!.token}` },
+      payload: { settings },
+    });
     expect(refused.statusCode).toBe(403);
 
     const response = await t.app.inject({

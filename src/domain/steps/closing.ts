@@ -98,6 +98,8 @@ export const reopen: Applier<ActionPayloads['reopen']> = (complaint, input, ctx)
     decision: null,
     notTakenUp: null,
     withdrawal: null,
+    // A reopened case may need its own extension; the earlier one stays in the history.
+    extension: null,
   };
   if (complaint.status === 'not_taken_up' || complaint.status === 'withdrawn') {
     // Back to the start: a handler is appointed and the acknowledgement is sent again.

@@ -11,7 +11,7 @@ import { DomainError } from '../errors.ts';
 export const startInvestigation: Applier<ActionPayloads['startInvestigation']> = (complaint) => complaint;
 
 export const offerHearing: Applier<ActionPayloads['offerHearing']> = (complaint, input, ctx) => {
-  if (complaint.reporter.anonymous && (input.method === 'phone' || input.method === 'letter')) {
+  if (complaint.reporter.anonymous && input.method !== 'follow_up_page') {
     throw new DomainError('guard_failed', { en: 'An anonymous reporter can only be reached through the follow-up page.', nl: 'Een anonieme melder is alleen bereikbaar via de volgpagina.' }, {
       field: 'method',
     });

@@ -25,7 +25,12 @@ export const makeOffer: Applier<ActionPayloads['makeOffer']> = (complaint, input
     reaction: null,
     respondedAt: null,
   };
-  return { ...complaint, offers: [...complaint.offers, offer] };
+  // After an unsatisfied reaction, the handler's choice for a new offer is recorded beside the other choices.
+  const afterRejection =
+    complaint.status === 'offer_rejected'
+      ? [...complaint.afterRejection, { choice: 'new_offer' as const, reason: input.reason?.trim() ?? null, at: ctx.now }]
+      : complaint.afterRejection;
+  return { ...complaint, offers: [...complaint.offers, offer], afterRejection };
 };
 
 function respond(complaint: Complaint, satisfied: boolean, reaction: string | undefined, at: string): Complaint {

@@ -14,7 +14,7 @@ import { type CaseRelation, mayTakeAction } from '../../domain/policy.ts';
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const Status = Type.Enum(COMPLAINT_STATUSES);
-const DeadlineState = Type.Enum(['met', 'met_late', 'on_time', 'due_soon', 'overdue'] as const);
+const DeadlineState = Type.Enum(['met', 'met_late', 'on_time', 'due_soon', 'overdue', 'not_owed'] as const);
 const Term = Type.Object({ due: Type.String({ format: 'date' }), state: DeadlineState });
 
 export const DeadlinesSchema = Type.Object({
