@@ -19,10 +19,22 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
   });
   afterAll(() => t.close());
 
-  function post(app: FastifyInstance, as: string, ref: string, action: string, body: unknown, ifMatch?: string) {
+  function post(
+    app: FastifyInstance,
+    as: string,
+    ref: string,
+    action: string,
+    body: unknown,
+    ifMatch?: string,
+  ) {
     const headers: Record<string, string> = { authorization: `Bearer ${t.users[as]!.token}` };
     if (ifMatch !== undefined) headers['if-match'] = ifMatch;
-    return app.inject({ method: 'POST', url: `/api/v1/staff/complaints/${ref}/${action}`, headers, payload: body as object });
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/complaints/${ref}/${action}`,
+      headers,
+      payload: body as object,
+    });
   }
   async function show(ref: string) {
     const response = await call(t, 'GET', `/api/v1/staff/complaints/${ref}`, { as: 'qm' });
@@ -33,7 +45,11 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
   async function ready(): Promise<string> {
     t.setNow('2026-04-30T09:00:00+02:00');
     const submitted = await call(t, 'POST', '/api/v1/complaints', {
-      body: { reporter: { email: 'mila.visser@example.nl' }, description: 'Afspraak gemist.', involvedEmployees: ['Jeroen'] },
+      body: {
+        reporter: { email: 'mila.visser@example.nl' },
+        description: 'Afspraak gemist.',
+        involvedEmployees: ['Jeroen'],
+      },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const ref = submitted.json().reference;
@@ -58,7 +74,11 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
     expect(loser.headers['content-type']).toMatch(/^application\/problem\+json/);
     return [winner, loser];
   }
-  async function expectOneChange(ref: string, before: { version: number; history: unknown[] }, winner: LightMyRequestResponse) {
+  async function expectOneChange(
+    ref: string,
+    before: { version: number; history: unknown[] },
+    winner: LightMyRequestResponse,
+  ) {
     const after = await show(ref);
     expect(after.version).toBe(before.version + 1);
     expect(after.history).toHaveLength(before.history.length + 1);
@@ -79,7 +99,11 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
     expect(loser.json()).toMatchObject({ code: 'version_conflict', status: 409 });
     const after = await expectOneChange(ref, before, winner);
     expect(after.summary).toBe(winner.json().summary);
-    expect(after.history.at(-1)).toMatchObject({ action: 'recordSummary', fromStatus: 'handler_assigned', toStatus: 'handler_assigned' });
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'recordSummary',
+      fromStatus: 'handler_assigned',
+      toStatus: 'handler_assigned',
+    });
   });
 
   it('acknowledge and not-take-up with If-Match of the same read: one wins, the other gets version_conflict', async () => {
@@ -88,7 +112,14 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
     const ifMatch = `"${before.version}"`;
     const responses = await Promise.all([
       post(t.app, 'handler', ref, 'acknowledge', {}, ifMatch),
-      post(t.app, 'handler', ref, 'not-take-up', { ground: 'not_about_us', motivation: 'Gaat over de gemeente.' }, ifMatch),
+      post(
+        t.app,
+        'handler',
+        ref,
+        'not-take-up',
+        { ground: 'not_about_us', motivation: 'Gaat over de gemeente.' },
+        ifMatch,
+      ),
     ]);
     const [winner, loser] = oneWins(responses);
     expect(loser.json().code).toBe('version_conflict');
@@ -104,7 +135,10 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
     const before = await show(ref);
     const stale = await post(t.app, 'handler', ref, 'acknowledge', {}, `"${before.version - 1}"`);
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'version_conflict', details: { expectedVersion: 3, currentVersion: 4 } });
+    expect(stale.json()).toMatchObject({
+      code: 'version_conflict',
+      details: { expectedVersion: 3, currentVersion: 4 },
+    });
     expect((await show(ref)).version).toBe(before.version);
     const weak = await post(t.app, 'handler', ref, 'acknowledge', {}, `W/"${before.version}"`);
     expect(weak.statusCode, weak.body).toBe(200);
@@ -133,50 +167,60 @@ describeEachDialect('concurrent changes to one complaint', (dialect) => {
     }
   });
 
-  it.skipIf(dialect !== 'postgres')('two app instances on one schema: of two parallel changes exactly one wins', async () => {
-    const otherDb = await t.db.openAnother({ poolSize: 4 });
-    const other = await buildApp({ ...t.deps, db: otherDb });
-    try {
-      const codes = new Set<string>();
-      for (let round = 0; round < 8; round++) {
-        const ref = await ready();
-        const before = await show(ref);
-        const ifMatch = `"${before.version}"`;
-        const withVersion = await Promise.all([
-          post(t.app, 'handler', ref, 'acknowledge', {}, ifMatch),
-          post(other, 'handler', ref, 'not-take-up', { ground: 'not_about_us', motivation: 'Niet over ons.' }, ifMatch),
-        ]);
-        const [winner, loser] = oneWins(withVersion);
-        expect(loser.json().code).toBe('version_conflict');
-        const middle = await expectOneChange(ref, before, winner);
-        if (middle.status !== 'acknowledged') continue;
+  it.skipIf(dialect !== 'postgres')(
+    'two app instances on one schema: of two parallel changes exactly one wins',
+    async () => {
+      const otherDb = await t.db.openAnother({ poolSize: 4 });
+      const other = await buildApp({ ...t.deps, db: otherDb });
+      try {
+        const codes = new Set<string>();
+        for (let round = 0; round < 8; round++) {
+          const ref = await ready();
+          const before = await show(ref);
+          const ifMatch = `"${before.version}"`;
+          const withVersion = await Promise.all([
+            post(t.app, 'handler', ref, 'acknowledge', {}, ifMatch),
+            post(
+              other,
+              'handler',
+              ref,
+              'not-take-up',
+              { ground: 'not_about_us', motivation: 'Niet over ons.' },
+              ifMatch,
+            ),
+          ]);
+          const [winner, loser] = oneWins(withVersion);
+          expect(loser.json().code).toBe('version_conflict');
+          const middle = await expectOneChange(ref, before, winner);
+          if (middle.status !== 'acknowledged') continue;
 
-        // Both instances try the same next step without If-Match.
-        const body = { summary: `Ronde ${round}` };
-        const blind = await Promise.all([
-          post(t.app, 'handler', ref, 'start-investigation', {}),
-          post(other, 'handler', ref, 'start-investigation', {}),
-          post(other, 'handler', ref, 'record-summary', body),
-        ]);
-        const succeeded = blind.filter((r) => r.statusCode === 200);
-        for (const r of blind.filter((r) => r.statusCode !== 200)) {
-          expect(r.statusCode).toBe(409);
-          codes.add(r.json().code);
+          // Both instances try the same next step without If-Match.
+          const body = { summary: `Ronde ${round}` };
+          const blind = await Promise.all([
+            post(t.app, 'handler', ref, 'start-investigation', {}),
+            post(other, 'handler', ref, 'start-investigation', {}),
+            post(other, 'handler', ref, 'record-summary', body),
+          ]);
+          const succeeded = blind.filter((r) => r.statusCode === 200);
+          for (const r of blind.filter((r) => r.statusCode !== 200)) {
+            expect(r.statusCode).toBe(409);
+            codes.add(r.json().code);
+          }
+          const after = await show(ref);
+          expect(after.version).toBe(middle.version + succeeded.length);
+          expect(after.history).toHaveLength(middle.history.length + succeeded.length);
+          // Someone always wins; the others lost the version check or found the case moved on. Without If-Match
+          // the record-summary may win and both start-investigation requests lose.
+          expect(succeeded.length).toBeGreaterThanOrEqual(1);
+          const started = after.history.filter((e: { action: string }) => e.action === 'startInvestigation');
+          expect(started.length).toBeLessThanOrEqual(1);
+          expect(after.status).toBe(started.length === 1 ? 'investigating' : 'acknowledged');
         }
-        const after = await show(ref);
-        expect(after.version).toBe(middle.version + succeeded.length);
-        expect(after.history).toHaveLength(middle.history.length + succeeded.length);
-        // Someone always wins; the others lost the version check or found the case moved on. Without If-Match
-        // the record-summary may win and both start-investigation requests lose.
-        expect(succeeded.length).toBeGreaterThanOrEqual(1);
-        const started = after.history.filter((e: { action: string }) => e.action === 'startInvestigation');
-        expect(started.length).toBeLessThanOrEqual(1);
-        expect(after.status).toBe(started.length === 1 ? 'investigating' : 'acknowledged');
+        for (const code of codes) expect(['version_conflict', 'illegal_transition']).toContain(code);
+      } finally {
+        await other.close();
+        await otherDb.close();
       }
-      for (const code of codes) expect(['version_conflict', 'illegal_transition']).toContain(code);
-    } finally {
-      await other.close();
-      await otherDb.close();
-    }
-  });
+    },
+  );
 });

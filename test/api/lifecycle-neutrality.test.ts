@@ -40,7 +40,14 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     return response.json();
   }
   /** Refused with `status` and `code`; status, version, involved people, handler and history unchanged. */
-  async function refused(as: string, ref: string, action: string, body: unknown, status: number, code: string) {
+  async function refused(
+    as: string,
+    ref: string,
+    action: string,
+    body: unknown,
+    status: number,
+    code: string,
+  ) {
     const before = await show(ref);
     const response = await act(t, as, ref, action, body);
     expect(response.statusCode, `${action}: ${response.body}`).toBe(status);
@@ -57,11 +64,20 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     const { ref, mentionId } = await submit();
     t.setNow('2026-04-30T10:00:00+02:00');
     await ok('qm', ref, 'link-mention', { mentionId, link: { kind: 'user', userId: id('coach') } });
-    const problem = await refused('qm', ref, 'assign-handler', { handlerId: id('coach') }, 409, 'handler_not_neutral');
+    const problem = await refused(
+      'qm',
+      ref,
+      'assign-handler',
+      { handlerId: id('coach') },
+      409,
+      'handler_not_neutral',
+    );
     expect(problem.details).toEqual({ handlerId: id('coach') });
     expect((await show(ref)).status).toBe('registered');
     // A neutral handler is accepted.
-    expect((await ok('qm', ref, 'assign-handler', { handlerId: id('handler') })).status).toBe('handler_assigned');
+    expect((await ok('qm', ref, 'assign-handler', { handlerId: id('handler') })).status).toBe(
+      'handler_assigned',
+    );
   });
 
   it('refuses to make the handler involved: assigned first, then added by the quality manager or by themselves', async () => {
@@ -74,10 +90,20 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     await refused('handler2', ref, 'add-involved-person', asUser, 409, 'handler_not_neutral');
     // Others can still be involved: an employee and a third party working for the organisation.
     await ok('handler2', ref, 'add-involved-person', { person: { kind: 'user', userId: id('coach') } });
-    const thirdParty = { kind: 'third_party', thirdParty: { name: 'Kees Smit', organisation: 'Taxi Utrecht', email: 'kees@taxi.example' } };
+    const thirdParty = {
+      kind: 'third_party',
+      thirdParty: { name: 'Kees Smit', organisation: 'Taxi Utrecht', email: 'kees@taxi.example' },
+    };
     const form = await ok('handler2', ref, 'add-involved-person', { person: thirdParty });
     expect(form.involved.map((p: { name: string }) => p.name)).toEqual(['Jeroen Bakker', 'Kees Smit']);
-    await refused('handler2', ref, 'add-involved-person', { person: { kind: 'user', userId: id('coach') } }, 400, 'invalid_input');
+    await refused(
+      'handler2',
+      ref,
+      'add-involved-person',
+      { person: { kind: 'user', userId: id('coach') } },
+      400,
+      'invalid_input',
+    );
   });
 
   it('refuses to reassign the case to an involved person', async () => {
@@ -87,7 +113,10 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     await ok('qm', ref, 'assign-handler', { handlerId: id('handler') });
     const body = { handlerId: id('coach'), reason: 'Ahmed is ziek.' };
     await refused('qm', ref, 'reassign-handler', body, 409, 'handler_not_neutral');
-    const form = await ok('qm', ref, 'reassign-handler', { handlerId: id('handler2'), reason: 'Ahmed is ziek.' });
+    const form = await ok('qm', ref, 'reassign-handler', {
+      handlerId: id('handler2'),
+      reason: 'Ahmed is ziek.',
+    });
     expect(form.handler.userId).toBe(id('handler2'));
   });
 
@@ -108,7 +137,14 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     await refused('advisor', ref, 'acknowledge', {}, 403, 'forbidden');
     await refused('admin', ref, 'acknowledge', {}, 403, 'forbidden');
     await refused('admin', ref, 'record-summary', { summary: 'Door beheer.' }, 403, 'forbidden');
-    await refused('admin', ref, 'reassign-handler', { handlerId: id('handler2'), reason: 'Beheer.' }, 403, 'forbidden');
+    await refused(
+      'admin',
+      ref,
+      'reassign-handler',
+      { handlerId: id('handler2'), reason: 'Beheer.' },
+      403,
+      'forbidden',
+    );
     await refused('handler', ref, 'assign-handler', { handlerId: id('handler2') }, 403, 'forbidden');
     const seenByAdmin = await show(ref, 'admin');
     expect(seenByAdmin.allowedActions).toEqual([]);
@@ -131,16 +167,29 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
         payload: {},
         headers: { authorization: 'Bearer vp_this-token-does-not-exist' },
       }),
-      await t.app.inject({ method: 'POST', url: `/api/v1/staff/complaints/${ref}/withdraw`, payload: {}, headers: { authorization: 'Basic cW06cXE=' } }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/complaints/${ref}/withdraw`,
+        payload: {},
+        headers: { authorization: 'Basic cW06cXE=' },
+      }),
     ];
     for (const response of anonymous) {
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ type: 'urn:verbeterpunt:problem:unauthorized', status: 401, code: 'unauthorized' });
+      expect(response.json()).toMatchObject({
+        type: 'urn:verbeterpunt:problem:unauthorized',
+        status: 401,
+        code: 'unauthorized',
+      });
       expect(typeof response.json().title).toBe('string');
     }
     const after = await show(ref);
-    expect([after.status, after.version, after.history.length]).toEqual([before.status, before.version, before.history.length]);
+    expect([after.status, after.version, after.history.length]).toEqual([
+      before.status,
+      before.version,
+      before.history.length,
+    ]);
 
     for (const response of [
       await call(t, 'GET', '/api/v1/staff/complaints/VP-2026-99999', { as: 'qm' }),
@@ -149,7 +198,11 @@ describeEachDialect('neutrality of the handler and access to actions', (dialect)
     ]) {
       expect(response.statusCode).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ type: 'urn:verbeterpunt:problem:not_found', status: 404, code: 'not_found' });
+      expect(response.json()).toMatchObject({
+        type: 'urn:verbeterpunt:problem:not_found',
+        status: 404,
+        code: 'not_found',
+      });
     }
     const malformed = await act(t, 'qm', 'not-a-reference', 'withdraw', {});
     expect(malformed.statusCode).toBe(400);
