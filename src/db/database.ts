@@ -8,9 +8,11 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   Kysely,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -86,6 +88,20 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely runs SQLite migrations without a transaction and without any lock (kysely-org/kysely#729), so two
+ * processes starting at once both apply a migration and one fails on kysely_migration's key. Declaring
+ * transactional DDL makes the Migrator run the whole batch, its bookkeeping included, in one transaction,
+ * which with `begin immediate` is exclusive across processes and all-or-nothing. The price: `PRAGMA
+ * foreign_keys` is ignored inside a transaction, so a migration that rebuilds a table uses
+ * `PRAGMA defer_foreign_keys = ON` instead (see migrations/index.ts).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
   constructor(config: SqliteDialectConfig) {
@@ -94,6 +110,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 

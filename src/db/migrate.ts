@@ -6,13 +6,14 @@ import type { Db } from './database.ts';
 import { migrationsFor } from './migrations/index.ts';
 
 /**
- * Applies every pending migration and returns their names. Throws when one fails; on PostgreSQL all of that
- * run is rolled back, on SQLite the migrations applied before the failing one stay applied.
+ * Applies every pending migration and returns their names. Throws when one fails, and then the whole run is
+ * rolled back (one transaction on both dialects).
  *
- * Safe when two processes start at once: on PostgreSQL Kysely's Migrator runs under a session-level
- * `pg_advisory_lock` (PostgresAdapter.acquireMigrationLock) and re-reads the applied migrations after taking it;
- * the creation of its bookkeeping tables before the lock tolerates the race. test/db/migrate.test.ts runs two
- * at once. On SQLite the write lock and busy_timeout serialise processes.
+ * Safe when several processes start at once (test/db/migrate.test.ts starts three): on PostgreSQL Kysely's
+ * Migrator runs under a session-level `pg_advisory_lock` (PostgresAdapter.acquireMigrationLock) and re-reads
+ * the applied migrations after taking it; creating its bookkeeping tables before the lock tolerates the race.
+ * On SQLite the run is one `begin immediate` transaction (database.ts), so processes take turns; a process
+ * that waits longer than busy_timeout (5 s) fails with "database is locked" and should be restarted.
  */
 export async function migrateToLatest(db: Db): Promise<{ applied: string[] }> {
   const { error, results } = await (await createMigrator(db)).migrateToLatest();

@@ -1,7 +1,26 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrate.ts';
-import { describeEachDialect, skipReason, type TestDb, withTestDatabase } from '../helpers/databases.ts';
+import {
+  describeEachDialect,
+  skipReason,
+  type TestDb,
+  whileTestSchemasStay,
+  withTestDatabase,
+} from '../helpers/databases.ts';
+
+const execFileAsync = promisify(execFile);
+
+/** Introspection lists every schema of a PostgreSQL database; other test files run beside us in theirs. */
+const ownTables = async (db: TestDb) =>
+  (await whileTestSchemasStay(() => db.kysely.introspection.getTables())).filter(
+    (t) => db.schema === null || t.schema === db.schema,
+  );
+const migrate = (db: Db) => whileTestSchemasStay(() => migrateToLatest(db));
 
 const TABLES = [
   'api_tokens',
@@ -23,18 +42,18 @@ describeEachDialect('migrations', (dialect) => {
   afterAll(() => db.close());
 
   it('creates every table on the first run and nothing on the second', async () => {
-    expect(await migrateToLatest(db)).toEqual({ applied: ['2026-11-25-0001-initial'] });
-    expect(await migrateToLatest(db)).toEqual({ applied: [] });
+    expect(await migrate(db)).toEqual({ applied: ['2026-11-25-0001-initial'] });
+    expect(await migrate(db)).toEqual({ applied: [] });
 
-    const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).sort();
+    const tables = (await ownTables(db)).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
-    const status = await migrationStatus(db);
+    const status = await whileTestSchemasStay(() => migrationStatus(db));
     expect(status.map((m) => m.name)).toEqual(['2026-11-25-0001-initial']);
     expect(status[0]?.executedAt).toBeInstanceOf(Date);
   });
 
   it('uses the native types of the dialect', async () => {
-    const columns = await db.kysely.introspection.getTables();
+    const columns = await ownTables(db);
     const type = (table: string, column: string) =>
       columns
         .find((t) => t.name === table)
@@ -96,25 +115,53 @@ describeEachDialect('migrations', (dialect) => {
   });
 });
 
-describe.skipIf(skipReason('postgres') !== null)('migrations [postgres, two processes at once]', () => {
+describeEachDialect('migrations in two processes at once', (dialect) => {
   let db: TestDb;
   beforeAll(async () => {
-    db = await withTestDatabase('postgres', { migrate: false });
+    db = await withTestDatabase(dialect, { migrate: false });
   });
   afterAll(() => db.close());
 
-  it('applies the initial migration exactly once when two instances migrate concurrently', async () => {
-    const first = await db.openAnother();
-    const second = await db.openAnother();
-    try {
-      const results = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
-      expect(results.flatMap((r) => r.applied)).toEqual(['2026-11-25-0001-initial']);
-      const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
-        db.kysely,
-      );
-      expect(rows[0]?.n).toBe(1);
-    } finally {
-      await Promise.all([first.close(), second.close()]);
-    }
+  it('applies each migration exactly once when four processes start together', async () => {
+    const child = fileURLToPath(new URL('../helpers/migrate-child.ts', import.meta.url));
+    const run = async () => {
+      const { stdout } = await execFileAsync(process.execPath, [
+        '--import',
+        'tsx',
+        child,
+        db.url,
+        db.schema ?? '-',
+      ]);
+      return JSON.parse(stdout) as string[];
+    };
+    const applied = (await whileTestSchemasStay(() => Promise.all([run(), run(), run(), run()]))).flat();
+    expect(applied).toEqual(['2026-11-25-0001-initial']);
+    expect((await ownTables(db)).map((t) => t.name).sort()).toEqual(TABLES);
   });
 });
+
+describe.skipIf(skipReason('postgres') !== null)(
+  'migrations [postgres, two pools in one process at once]',
+  () => {
+    let db: TestDb;
+    beforeAll(async () => {
+      db = await withTestDatabase('postgres', { migrate: false });
+    });
+    afterAll(() => db.close());
+
+    it('applies the initial migration exactly once when two instances migrate concurrently', async () => {
+      const first = await db.openAnother();
+      const second = await db.openAnother();
+      try {
+        const results = await Promise.all([migrate(first), migrate(second)]);
+        expect(results.flatMap((r) => r.applied)).toEqual(['2026-11-25-0001-initial']);
+        const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+          db.kysely,
+        );
+        expect(rows[0]?.n).toBe(1);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    });
+  },
+);

@@ -63,8 +63,29 @@ export async function withTestDatabase(
   const reason = skipReason(dialect);
   if (reason) throw new Error(reason);
   const testDb = dialect === 'sqlite' ? await sqliteTestDatabase() : await postgresTestDatabase();
-  if (options.migrate ?? true) await migrateToLatest(testDb);
+  if (options.migrate ?? true) await whileTestSchemasStay(() => migrateToLatest(testDb));
   return testDb;
+}
+
+/** Any number, the same in every test process; distinct from Kysely's migration lock. */
+const SCHEMA_LOCK = 7_316_204_115;
+
+/**
+ * Runs `fn` while no test file can drop its schema. Catalog scans over all schemas (Kysely's Migrator and
+ * introspection, e.g. `pg_get_serial_sequence`) fail with "schema … does not exist" when another test file
+ * drops its schema in the middle of them. Wrap direct calls of migrateToLatest, migrationStatus and
+ * `kysely.introspection` in PostgreSQL tests with this; withTestDatabase already does for its migration.
+ */
+export async function whileTestSchemasStay<T>(fn: () => Promise<T>): Promise<T> {
+  if (postgresProblem) return fn();
+  return withAdminClient(async (client) => {
+    await client.query('select pg_advisory_lock_shared($1)', [SCHEMA_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock_shared($1)', [SCHEMA_LOCK]);
+    }
+  });
 }
 
 async function sqliteTestDatabase(): Promise<TestDb> {
@@ -95,7 +116,15 @@ async function postgresTestDatabase(): Promise<TestDb> {
     openAnother: (options) => openDatabase(url, { schema, poolSize: options?.poolSize ?? 5 }),
     async close() {
       await db.close();
-      await withAdminClient((client) => client.query(`drop schema if exists ${schema} cascade`));
+      await withAdminClient(async (client) => {
+        // Exclusive: waits for every scan that holds the shared lock (see whileTestSchemasStay).
+        await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+        try {
+          await client.query(`drop schema if exists ${schema} cascade`);
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+        }
+      });
     },
   };
 }

@@ -2,9 +2,8 @@
  * The initial schema: every table of src/db/tables.ts. Ids are text generated in code (crypto.randomUUID()),
  * so no dialect's auto-increment is needed.
  *
- * `if not exists` everywhere: Kysely runs SQLite migrations outside a transaction (SQLite table rebuilds need
- * `foreign_keys` switched off, which a transaction would prevent), so a run that stopped halfway must be able
- * to finish on the next start. On PostgreSQL the migration runs in one transaction anyway.
+ * Migrations run in one transaction on both dialects (database.ts, migrations/index.ts); `if not exists` is a
+ * second line of defence for a database someone prepared by hand.
  *
  * Foreign keys have no ON DELETE CASCADE on purpose: history and attachments disappear only when retention
  * deletes them explicitly, child rows first.

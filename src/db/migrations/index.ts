@@ -1,6 +1,11 @@
 /**
  * Every migration, imported explicitly (no FileMigrationProvider: that one reads the directory at run time,
  * which breaks under tsx, in bundles and in another cwd). Add new migrations to the list; names sort by date.
+ *
+ * On both dialects all pending migrations run in one transaction (see database.ts for SQLite). On SQLite that
+ * means `PRAGMA foreign_keys = OFF` has no effect: to rebuild a table (SQLite's 12-step ALTER), use
+ * `PRAGMA defer_foreign_keys = ON`; foreign keys have no ON DELETE actions, so dropping the old table deletes
+ * nothing else.
  */
 import type { Migration } from 'kysely';
 import type { Dialect } from '../database.ts';
