@@ -25,20 +25,27 @@ export interface Organisation {
   calendar: WorkingDayCalendar;
 }
 
-let cached: { version: number; changedAt: string; organisation: Organisation } | null = null;
+/**
+ * Calendars by their configuration: building one is the expensive part (holiday tables per year), and the
+ * same configuration always gives the same calendar, whichever database or settings version it came from.
+ */
+const calendars = new Map<string, WorkingDayCalendar>();
 
-/** The settings in force and the calendar built from them; the calendar is rebuilt only when settings change. */
+function calendarFor(config: OrganisationSettings['calendar']): WorkingDayCalendar {
+  const key = JSON.stringify(config);
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = createCalendar(config);
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+/** The settings in force (read in the caller's transaction) and the calendar built from them. */
 export async function loadOrganisation(db: DbExecutor): Promise<Organisation> {
   const current = await loadCurrentSettings(db);
   if (!current) throw new Error('No organisation settings in the database: run `verbeterpunt migrate` first.');
-  if (cached && cached.version === current.version && cached.changedAt === current.changedAt) return cached.organisation;
-  const organisation = {
-    settings: current.data,
-    settingsVersion: current.version,
-    calendar: createCalendar(current.data.calendar),
-  };
-  cached = { version: current.version, changedAt: current.changedAt, organisation };
-  return organisation;
+  return { settings: current.data, settingsVersion: current.version, calendar: calendarFor(current.data.calendar) };
 }
 
 /** Users referenced by id, loaded before the domain runs so that the domain needs no I/O. */

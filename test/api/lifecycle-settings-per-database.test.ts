@@ -38,10 +38,9 @@ describeEachDialect('settings per database', (dialect) => {
     });
   }
 
-  // BUG: src/commands/context.ts:28-40 caches the organisation in one module-level slot keyed by settings
-  // version and changedAt only, not by database: the second app (max 5) gets the first app's settings (max 20)
-  // and accepts a 10-day extension with 200 instead of 409 extension_not_allowed.
-  it.fails('two databases in one process each keep their own extension maximum', async () => {
+  // Regression: the organisation was once cached per settings version, not per database, so the second app
+  // (max 5) got the first app's settings (max 20) and accepted a 10-day extension.
+  it('two databases in one process each keep their own extension maximum', async () => {
     const allowed = await extendByTen(generous);
     expect(allowed.statusCode, allowed.body).toBe(200);
     // Receipt Thu 30 Apr, resolution 4 June; + 10: 5 (1), 8-12 (2-6), 15-18 (7-10).

@@ -4,7 +4,7 @@
  * (src/db/attachment-content.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, type LocalisedMessage } from '../../domain/errors.ts';
 import { ALLOWED_ATTACHMENT_TYPES, sanitiseFilename, sniffContentType } from '../attachment-content.ts';
 import type { DbExecutor } from '../database.ts';
 import { toTimestamp } from '../normalise.ts';
@@ -48,16 +48,16 @@ const METADATA = [
  */
 export async function insertAttachment(db: DbExecutor, input: NewAttachment): Promise<Attachment> {
   const { content } = input;
-  if (content.length === 0) reject('The file is empty.', { reason: 'empty' });
+  if (content.length === 0) reject({ en: 'The file is empty.', nl: 'Het bestand is leeg.' }, { reason: 'empty' });
   if (content.length > input.maxBytes) {
-    reject(`The file is larger than ${input.maxBytes} bytes.`, {
+    reject({ en: `The file is larger than ${megabytes(input.maxBytes)} MB.`, nl: `Het bestand is groter dan ${megabytes(input.maxBytes)} MB.` }, {
       reason: 'too_large',
       maxBytes: input.maxBytes,
     });
   }
   const contentType = await sniffContentType(content);
   if (!contentType || !ALLOWED_ATTACHMENT_TYPES.includes(contentType)) {
-    reject('This type of file cannot be attached.', {
+    reject({ en: 'This type of file cannot be attached.', nl: 'Dit soort bestand kan niet worden bijgevoegd.' }, {
       reason: 'type_not_allowed',
       contentType: contentType ?? null,
     });
@@ -115,7 +115,9 @@ export async function totalAttachmentBytes(db: DbExecutor, complaintId: string):
   return Number(row?.total ?? 0);
 }
 
-function reject(message: string, details: Record<string, unknown>): never {
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
+function reject(message: LocalisedMessage, details: Record<string, unknown>): never {
   throw new DomainError('invalid_input', message, { field: 'attachments', details });
 }
 

@@ -9,8 +9,9 @@ import type { DbExecutor } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
 import type { UsersTable } from '../tables.ts';
 
-export type Role = 'receiver' | 'handler' | 'quality_manager' | 'administrator';
-export const ROLES: readonly Role[] = ['receiver', 'handler', 'quality_manager', 'administrator'];
+import { ROLES, type Role } from '../../domain/action-context.ts';
+
+export { ROLES, type Role };
 
 export interface User {
   id: string;
