@@ -61,11 +61,13 @@ async function calendarSettings(config: Readonly<Config>): Promise<{ settings: O
   const fromDatabase = await settingsFromDatabase(config.databaseUrl);
   if (fromDatabase) return fromDatabase;
   const file = config.organisationSettingsPath;
+  if (!existsSync(file)) {
+    const { DEFAULT_SETTINGS } = await import('../domain/settings.ts');
+    return { settings: DEFAULT_SETTINGS, source: "the regulation's defaults (no database yet)" };
+  }
+  // bootstrap.ts loads the database drivers (about a second): only when there is a file to read.
   const { readSettingsFile } = await import('../commands/bootstrap.ts');
-  return {
-    settings: readSettingsFile(file),
-    source: existsSync(file) ? `settings file ${file}` : "the regulation's defaults (no database yet)",
-  };
+  return { settings: readSettingsFile(file), source: `settings file ${file}` };
 }
 
 async function settingsFromDatabase(url: string): Promise<{ settings: OrganisationSettings; source: string } | null> {

@@ -1,0 +1,165 @@
+/**
+ * The real CLI against a real database of each dialect: migrate, users, tokens, the organisation's calendar
+ * for deadlines, the outbox, and demo data in every lifecycle state. The process gets the database through
+ * DATABASE_URL alone; on PostgreSQL the test schema travels in the URL (`options=-c search_path=…`).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { findUserByToken } from '../../src/db/repositories/api-tokens.ts';
+import { listComplaints } from '../../src/db/repositories/complaints.ts';
+import { listOutbox } from '../../src/db/repositories/outbox.ts';
+import { loadCurrentSettings, saveSettingsVersion } from '../../src/db/repositories/settings.ts';
+import { listSpotRecords } from '../../src/db/repositories/spot-records.ts';
+import { findUserByEmail, getPasswordHash, listUsers } from '../../src/db/repositories/users.ts';
+import { COMPLAINT_STATUSES } from '../../src/domain/lifecycle.ts';
+import { describeEachDialect, type TestDb, withTestDatabase } from '../helpers/databases.ts';
+import { runCli, scratchDir } from './run-cli.ts';
+
+const TOKEN = /^vp_[A-Za-z0-9_-]{40,}$/;
+
+// Each test starts one or more processes (about a second each when the machine is idle).
+vi.setConfig({ testTimeout: 60_000 });
+
+describeEachDialect('verbeterpunt CLI', (dialect) => {
+  let db: TestDb;
+  let databaseUrl: string;
+  const scratch = scratchDir();
+  const cli = (...args: string[]) => runCli(args, { cwd: scratch.dir, env: { DATABASE_URL: databaseUrl } });
+
+  beforeAll(async () => {
+    // An empty database (no migrations): the CLI must create the schema itself.
+    db = await withTestDatabase(dialect, { migrate: false });
+    if (db.schema) {
+      const url = new URL(db.url);
+      url.searchParams.set('options', `-c search_path=${db.schema}`);
+      databaseUrl = url.toString();
+    } else {
+      databaseUrl = db.url;
+    }
+  });
+  afterAll(async () => {
+    await db.close();
+    scratch.remove();
+  });
+
+  it('migrate applies the migrations and seeds the settings once; a second run is up to date', async () => {
+    const first = await cli('migrate');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^applied \S+/m);
+    expect(first.stdout).toMatch(/settings seeded/i);
+    const second = await cli('migrate');
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/up to date/);
+    expect(second.stdout).not.toMatch(/applied |seeded/);
+    expect((await loadCurrentSettings(db.kysely))?.version).toBe(1);
+  });
+
+  it('user create stores the user with an argon2id hash; token create prints only a working token', async () => {
+    const created = await cli(
+      'user', 'create', '--email', 'Beheer@Loket3.example', '--name', 'Sanne de Wit', '--job-title', 'Beheerder',
+      '--role', 'administrator', '--role', 'quality_manager', '--password', 'correct horse battery staple',
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const user = await findUserByEmail(db.kysely, 'beheer@loket3.example');
+    expect(user).toMatchObject({ name: 'Sanne de Wit', jobTitle: 'Beheerder', roles: ['administrator', 'quality_manager'] });
+    expect(created.stdout).toContain(user?.id);
+    expect(created.stdout).toMatch(/administrator, quality_manager/);
+    expect(await getPasswordHash(db.kysely, user?.id ?? '')).toMatch(/^\$argon2id\$/);
+
+    const token = await cli('token', 'create', '--email', 'beheer@loket3.example', '--name', 'test');
+    expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout).toMatch(/^vp_\S+\n$/);
+    const value = token.stdout.trim();
+    expect(value).toMatch(TOKEN);
+    expect((await findUserByToken(db.kysely, value, new Date()))?.id).toBe(user?.id);
+  });
+
+  it('refuses a duplicate email (exit 1), an unknown role and a missing option (exit 2), a token for nobody (exit 1)', async () => {
+    const duplicate = await cli('user', 'create', '--email', 'beheer@loket3.example', '--name', 'X', '--job-title', 'Y', '--role', 'handler');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/^error: .*already exists.*\n$/);
+    const role = await cli('user', 'create', '--email', 'x@loket3.example', '--name', 'X', '--job-title', 'Y', '--role', 'boss');
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(/receiver, handler, quality_manager, administrator/);
+    const missing = await cli('user', 'create', '--email', 'x@loket3.example', '--name', 'X', '--role', 'handler');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--job-title/);
+    const nobody = await cli('token', 'create', '--email', 'nobody@loket3.example');
+    expect(nobody).toMatchObject({ code: 1, stdout: '' });
+    expect((await listUsers(db.kysely)).map((u) => u.email)).toEqual(['beheer@loket3.example']);
+  });
+
+  it('user list shows the users', async () => {
+    const list = await cli('user', 'list');
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/beheer@loket3\.example\s+Sanne de Wit\s+Beheerder\s+administrator,quality_manager\s+yes/);
+  });
+
+  it("deadline uses the organisation's calendar from the database (a closing day moves the date)", async () => {
+    const current = await loadCurrentSettings(db.kysely);
+    if (!current) throw new Error('settings were not seeded');
+    const calendar = { ...current.data.calendar, closingDays: ['2026-05-06'] };
+    await saveSettingsVersion(db.kysely, { ...current.data, calendar }, null, new Date(), 'test: a closing day');
+    const result = await cli('deadline', '--from', '2026-04-30', '--working-days', '5');
+    expect(result).toEqual({ code: 0, stdout: '2026-05-11\n', stderr: '' });
+  });
+
+  it('demo --count 20 fills every one of the 14 states through the real commands, and can run again', { timeout: 120_000 }, async () => {
+    const demo = await cli('demo', '--count', '20', '--seed', '42');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/Added 20 demo complaints/);
+    for (const status of COMPLAINT_STATUSES) {
+      const page = await listComplaints(db.kysely, { statuses: [status] }, { limit: 1 });
+      expect(page.items, status).toHaveLength(1);
+      expect(page.items[0]?.status).toBe(status);
+    }
+    const all = await listComplaints(db.kysely, {}, { limit: 200 });
+    expect(all.items).toHaveLength(20);
+    // Receipt spread over the past year, never in the future.
+    const now = Date.now();
+    for (const c of all.items) {
+      expect(Date.parse(c.receivedAt)).toBeLessThanOrEqual(now);
+      expect(Date.parse(c.receivedAt)).toBeGreaterThan(now - 366 * 86_400_000);
+    }
+    const spots = await listSpotRecords(db.kysely, { from: new Date(now - 366 * 86_400_000), to: new Date(now + 1000) });
+    expect(spots.length).toBeGreaterThanOrEqual(2);
+    const qm = await findUserByEmail(db.kysely, 'marieke.dejong@loket3.example');
+    expect(qm?.roles).toContain('quality_manager');
+
+    // A second run reuses the demo users and adds more complaints.
+    const again = await cli('demo', '--count', '3');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/0 created, 8 reused/);
+    expect((await listComplaints(db.kysely, {}, { limit: 200 })).items).toHaveLength(23);
+  });
+
+  it('outbox list and show print the local outbox', async () => {
+    const [mail] = await listOutbox(db.kysely, { limit: 1 });
+    if (!mail) throw new Error('the demo queued no mail');
+    const list = await cli('outbox', 'list', '--status', 'pending');
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain(mail.id);
+    expect(list.stdout).toContain(mail.to);
+    const show = await cli('outbox', 'show', mail.id);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain(`Subject: ${mail.subject}`);
+    expect(show.stdout).toContain(mail.text.trim().split('\n')[0]);
+    const badStatus = await cli('outbox', 'list', '--status', 'lost');
+    expect(badStatus.code).toBe(2);
+    const unknown = await cli('outbox', 'show', 'no-such-id');
+    expect(unknown.code).toBe(1);
+  });
+
+  it.runIf(dialect === 'sqlite')('--version prints the package version; --help lists every command', async () => {
+    const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string };
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'user', 'token', 'deadline', 'outbox', 'demo']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+  });
+});
