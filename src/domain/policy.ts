@@ -5,7 +5,8 @@
  */
 import type { Actor } from './action-context.ts';
 import { type Complaint, involvedUserIds } from './complaint.ts';
-import type { ActionName } from './lifecycle.ts';
+import { type ActionName, actionsAllowedIn } from './lifecycle.ts';
+import type { OrganisationSettings } from './settings.ts';
 
 type Who = 'quality_manager' | 'handler' | 'involved_self';
 
@@ -54,6 +55,8 @@ export const ACTION_POLICY: Record<ActionName, readonly Who[]> = {
 export interface CaseRelation {
   isHandler: boolean;
   isInvolved: boolean;
+  /** The actor's own entries among the involved people (ids of InvolvedPerson). */
+  involvedPersonIds: string[];
   isReceiver: boolean;
   actsAsQualityManager: boolean;
 }
@@ -74,6 +77,7 @@ export function relationTo(
   return {
     isHandler: userId !== null && complaint.handler?.userId === userId && actor.roles.includes('handler'),
     isInvolved,
+    involvedPersonIds: complaint.involved.flatMap((p) => (p.kind === 'user' && p.userId === userId ? [p.id] : [])),
     isReceiver: userId !== null && complaint.receiverId === userId,
     actsAsQualityManager: isQualityManager || isDeputy,
   };
@@ -88,15 +92,33 @@ export function mayTakeAction(action: ActionName, relation: CaseRelation): boole
   );
 }
 
-/** Reading a case: the people who work on it, and administrators for support. */
-export function mayView(relation: CaseRelation, actor: Actor): boolean {
-  return (
-    relation.actsAsQualityManager ||
-    relation.isHandler ||
-    relation.isInvolved ||
-    relation.isReceiver ||
-    actor.roles.includes('quality_manager') ||
-    actor.roles.includes('administrator')
+/**
+ * What of a case someone may read: the whole form for the people who work on it (and administrators, for
+ * support); only their own part for an involved person, whatever their roles; nothing for anyone else.
+ */
+export function viewOf(relation: CaseRelation, actor: Actor): 'full' | 'involved' | null {
+  if (relation.isInvolved) return 'involved';
+  if (relation.actsAsQualityManager || relation.isHandler || relation.isReceiver || actor.roles.includes('administrator')) {
+    return 'full';
+  }
+  return null;
+}
+
+export const mayView = (relation: CaseRelation, actor: Actor): boolean => viewOf(relation, actor) !== null;
+
+/**
+ * The actions to offer now: allowed by the lifecycle table, by the policy, and not certain to be refused
+ * by settings (an extension where the regulation has none, or a second one).
+ */
+export function actionsOffered(
+  complaint: Pick<Complaint, 'status' | 'extension'>,
+  relation: CaseRelation,
+  settings: Pick<OrganisationSettings, 'terms'>,
+): ActionName[] {
+  return actionsAllowedIn(complaint.status).filter(
+    (action) =>
+      mayTakeAction(action, relation) &&
+      (action !== 'extendResolutionTerm' || (settings.terms.extension.allowed && !complaint.extension)),
   );
 }
 

@@ -157,7 +157,6 @@ describeEachDialect('lifecycle paths to resolution', (dialect) => {
       'recordHearing',
       'notTakeUp',
       'withdraw',
-      'extendResolutionTerm',
     ]);
 
     at('2026-04-30T11:00:00+02:00');
@@ -208,7 +207,6 @@ describeEachDialect('lifecycle paths to resolution', (dialect) => {
       'startInvestigation',
       'notTakeUp',
       'withdraw',
-      'extendResolutionTerm',
       'escalate',
     ]);
     expect(acknowledged.deadlines.overview.acknowledge).toEqual({ due: '2026-05-08', state: 'met' });

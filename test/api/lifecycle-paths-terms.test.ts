@@ -214,7 +214,6 @@ describeEachDialect('lifecycle paths that move the terms', (dialect) => {
       'decide',
       'notTakeUp',
       'withdraw',
-      'extendResolutionTerm',
       'escalate',
     ]);
 

@@ -165,7 +165,6 @@ describeEachDialect('lifecycle paths after an unsatisfied reaction', (dialect) =
       'startNewInvestigation',
       'decideNoFurtherStep',
       'withdraw',
-      'extendResolutionTerm',
       'escalate',
     ]);
     await refuse(c, 'handler', 'record-offer-accepted', {}, 409, 'illegal_transition');

@@ -8,8 +8,9 @@ import type { Actor } from '../../domain/action-context.ts';
 import { amsterdamDateOf, type WorkingDayCalendar } from '../../domain/calendar.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { deadlineOverview } from '../../domain/deadlines.ts';
-import { actionsAllowedIn, COMPLAINT_STATUSES } from '../../domain/lifecycle.ts';
-import { type CaseRelation, mayTakeAction } from '../../domain/policy.ts';
+import { COMPLAINT_STATUSES } from '../../domain/lifecycle.ts';
+import { actionsOffered, type CaseRelation } from '../../domain/policy.ts';
+import type { OrganisationSettings } from '../../domain/settings.ts';
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -79,13 +80,34 @@ function deadlinesOf(complaint: Complaint, calendar: WorkingDayCalendar, now: Da
 export function presentStaffComplaint(
   complaint: Complaint,
   relation: CaseRelation,
-  calendar: WorkingDayCalendar,
+  organisation: { calendar: WorkingDayCalendar; settings: OrganisationSettings },
   now: Date,
+  view: 'full' | 'involved' = 'full',
 ) {
+  const full = {
+    ...complaint,
+    deadlines: deadlinesOf(complaint, organisation.calendar, now),
+    allowedActions: actionsOffered(complaint, relation, organisation.settings),
+  };
+  return view === 'full' ? full : involvedPart(full, relation.involvedPersonIds);
+}
+
+/**
+ * An involved person sees the complaint and their own part: never the reporter's contact details, nor other
+ * people's reactions, hearings or the reporter's wishes.
+ */
+function involvedPart<T extends Complaint>(complaint: T, ownIds: string[]): T {
   return {
     ...complaint,
-    deadlines: deadlinesOf(complaint, calendar, now),
-    allowedActions: actionsAllowedIn(complaint.status).filter((action) => mayTakeAction(action, relation)),
+    reporter: { ...complaint.reporter, name: null, email: null, phone: null, postalAddress: null },
+    trajectory: { ...complaint.trajectory, commissioningParty: null },
+    involved: complaint.involved.filter((p) => ownIds.includes(p.id)),
+    mentions: [],
+    reactions: complaint.reactions.filter((r) => ownIds.includes(r.involvedPersonId)),
+    hearingOffers: [],
+    hearings: [],
+    offers: [],
+    desiredOutcome: null,
   };
 }
 

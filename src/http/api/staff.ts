@@ -14,7 +14,7 @@ import { amsterdamDateOf, startOfAmsterdamDay } from '../../domain/calendar.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PublicIntakeSchema, SpotRecordSchema, StaffIntakeSchema } from '../../domain/intake.ts';
 import { ACTION_NAMES, COMPLAINT_STATUSES, type ComplaintStatus } from '../../domain/lifecycle.ts';
-import { maySeeAllCases, mayRegister, mayView } from '../../domain/policy.ts';
+import { maySeeAllCases, mayRegister, viewOf } from '../../domain/policy.ts';
 import { listEvents } from '../../db/repositories/complaint-events.ts';
 import { findComplaintByReference, listComplaints } from '../../db/repositories/complaints.ts';
 import { listOutbox } from '../../db/repositories/outbox.ts';
@@ -95,9 +95,11 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
       if (!complaint) throw new DomainError('not_found', { en: `No complaint ${request.params.reference}.`, nl: `Klacht ${request.params.reference} bestaat niet.` });
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
-      if (!mayView(relation, actor)) throw new DomainError('forbidden', { en: 'You may not see this complaint.', nl: 'U mag deze klacht niet inzien.' });
-      const history = await listEvents(deps.db.kysely, complaint.id);
-      return { ...presentStaffComplaint(complaint, relation, organisation.calendar, deps.now()), history };
+      const view = viewOf(relation, actor);
+      if (!view) throw new DomainError('forbidden', { en: 'You may not see this complaint.', nl: 'U mag deze klacht niet inzien.' });
+      // An involved person's view has no timeline: its before/after values would show what the view leaves out.
+      const history = view === 'full' ? await listEvents(deps.db.kysely, complaint.id) : [];
+      return { ...presentStaffComplaint(complaint, relation, organisation, deps.now(), view), history };
     },
   );
 
@@ -118,7 +120,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
       const { complaint } = await registerComplaint(deps, request.body, actor);
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
-      return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation.calendar, deps.now()));
+      return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation, deps.now()));
     },
   );
 
@@ -145,7 +147,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
         const { complaint } = await takeAction(deps, request.params.reference, action, actor, expectedVersion);
         const organisation = await loadOrganisation(deps.db.kysely);
         const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
-        return presentStaffComplaint(complaint, relation, organisation.calendar, deps.now());
+        return presentStaffComplaint(complaint, relation, organisation, deps.now(), viewOf(relation, actor) ?? 'involved');
       },
     );
   }
@@ -216,7 +218,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
       const { complaint } = await convertSpotRecord(deps, request.params.id, request.body, actor);
       const organisation = await loadOrganisation(deps.db.kysely);
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
-      return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation.calendar, deps.now()));
+      return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation, deps.now()));
     },
   );
 
