@@ -2,10 +2,14 @@
  * `verbeterpunt deadline` on a fresh clone: no database exists, so the regulation's default calendar applies
  * (Atw holidays and the equated days), and nothing is created on disk.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readSettingsFile } from '../../src/commands/bootstrap.ts';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { runCli, scratchDir } from './run-cli.ts';
+
+const EXAMPLE = path.resolve('config/organisation.example.json');
 
 // Each case starts a process; generous on a busy two-core machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -58,5 +62,23 @@ describe.concurrent('verbeterpunt deadline (no database)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--working-days/);
     expect(existsSync(path.join(scratch.dir, 'data'))).toBe(false);
+  });
+});
+
+describe('config/organisation.example.json', () => {
+  it("holds exactly the defaults (Loket3's values), and passes the checks of the first start", () => {
+    expect(JSON.parse(readFileSync(EXAMPLE, 'utf8'))).toEqual(DEFAULT_SETTINGS);
+    expect(readSettingsFile(EXAMPLE)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('without a database, deadline uses the settings file the first start would seed', async () => {
+    const file = path.join(scratch.dir, 'organisation.json');
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    writeFileSync(file, JSON.stringify({ calendar: { ...example.calendar, closingDays: ['2026-05-06'] } }));
+    const result = await runCli(['deadline', '--from', '2026-04-30', '--working-days', '5'], {
+      cwd: scratch.dir,
+      env: { DATABASE_URL: `sqlite:${path.join(scratch.dir, 'none', 'db.sqlite')}`, ORGANISATION_SETTINGS: file },
+    });
+    expect(result).toEqual({ code: 0, stdout: '2026-05-11\n', stderr: '' });
   });
 });
