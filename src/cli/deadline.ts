@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 import type { WorkingDayCalendar } from '../domain/calendar.ts';
 import type { OrganisationSettings } from '../domain/settings.ts';
-import type { Db } from '../db/database.ts';
 import { CliFailure, loadConfig, note, out, UsageError } from './runtime.ts';
 
 const MAX_WORKING_DAYS = 1000;
@@ -28,18 +28,21 @@ export function registerDeadlineCommand(program: Command): void {
     .option('--explain', 'list on stderr every day counted or skipped, and the calendar used')
     .addHelpText(
       'after',
-      '\nThe calendar is the organisation\'s (from the database) when DATABASE_URL names an existing database,\n' +
+      "\nThe calendar is the organisation's (from the database) when DATABASE_URL names an existing database,\n" +
         'otherwise the one the first start would seed: the Algemene termijnenwet holidays, the equated days and\n' +
         'no closing days (or config/organisation.json if present).\n\nExample:\n  $ verbeterpunt deadline --from 2026-04-30 --working-days 5\n  2026-05-08',
     )
     .action(async (options: { from: string; workingDays: string; explain?: boolean }) => {
       const { createCalendar, isIsoDate } = await import('../domain/calendar.ts');
       const from = options.from.trim();
-      if (!isIsoDate(from)) throw new UsageError(`--from must be a real date as YYYY-MM-DD (got '${options.from}').`);
+      if (!isIsoDate(from))
+        throw new UsageError(`--from must be a real date as YYYY-MM-DD (got '${options.from}').`);
       const raw = options.workingDays.trim();
       const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
       if (!Number.isInteger(n) || n > MAX_WORKING_DAYS) {
-        throw new UsageError(`--working-days must be a whole number from 0 to ${MAX_WORKING_DAYS} (got '${options.workingDays}').`);
+        throw new UsageError(
+          `--working-days must be a whole number from 0 to ${MAX_WORKING_DAYS} (got '${options.workingDays}').`,
+        );
       }
       const { settings, source } = await calendarSettings(loadConfig());
       const calendar = createCalendar(settings.calendar);
@@ -57,7 +60,9 @@ export function registerDeadlineCommand(program: Command): void {
 }
 
 /** The settings whose calendar applies, and where they came from (for --explain). */
-async function calendarSettings(config: Readonly<Config>): Promise<{ settings: OrganisationSettings; source: string }> {
+async function calendarSettings(
+  config: Readonly<Config>,
+): Promise<{ settings: OrganisationSettings; source: string }> {
   const fromDatabase = await settingsFromDatabase(config.databaseUrl);
   if (fromDatabase) return fromDatabase;
   const file = config.organisationSettingsPath;
@@ -70,7 +75,9 @@ async function calendarSettings(config: Readonly<Config>): Promise<{ settings: O
   return { settings: readSettingsFile(file), source: `settings file ${file}` };
 }
 
-async function settingsFromDatabase(url: string): Promise<{ settings: OrganisationSettings; source: string } | null> {
+async function settingsFromDatabase(
+  url: string,
+): Promise<{ settings: OrganisationSettings; source: string } | null> {
   if (url.startsWith('sqlite:')) {
     const location = url.slice('sqlite:'.length).replace(/^\/\//, '');
     // An in-memory database is always empty; a missing file must not be created just to be read.
@@ -88,9 +95,13 @@ async function settingsFromDatabase(url: string): Promise<{ settings: Organisati
     const tables = await db.kysely.introspection.getTables();
     if (!tables.some((t) => t.name === 'organisation_settings')) return null;
     const current = await loadCurrentSettings(db.kysely);
-    return current ? { settings: current.data, source: `organisation settings version ${current.version} in the database` } : null;
+    return current
+      ? { settings: current.data, source: `organisation settings version ${current.version} in the database` }
+      : null;
   } catch (error) {
-    throw new CliFailure(`cannot read the organisation settings from the database: ${(error as Error).message}`);
+    throw new CliFailure(
+      `cannot read the organisation settings from the database: ${(error as Error).message}`,
+    );
   } finally {
     await db.close();
   }

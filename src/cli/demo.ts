@@ -9,14 +9,25 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { CommandDeps } from '../commands/context.ts';
+import type { Db } from '../db/database.ts';
+import {
+  findUserByEmail,
+  insertUser,
+  setPasswordHash,
+  type User,
+  updateUser,
+} from '../db/repositories/users.ts';
 import type { Actor } from '../domain/action-context.ts';
 import type { Action, ActionPayloads } from '../domain/action-schemas.ts';
 import type { Channel, Complaint } from '../domain/complaint.ts';
 import type { StaffIntake } from '../domain/intake.ts';
-import { type ActionName, COMPLAINT_STATUSES, type ComplaintStatus, nextStatus } from '../domain/lifecycle.ts';
-import type { Db } from '../db/database.ts';
-import { findUserByEmail, insertUser, setPasswordHash, updateUser, type User } from '../db/repositories/users.ts';
-import type { CommandDeps } from '../commands/context.ts';
+import {
+  type ActionName,
+  COMPLAINT_STATUSES,
+  type ComplaintStatus,
+  nextStatus,
+} from '../domain/lifecycle.ts';
 import {
   COMMISSIONING_PARTIES,
   DEMO_USERS,
@@ -40,7 +51,11 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('Add realistic demo complaints in every lifecycle state, demo staff users and spot records')
-    .option('--count <n>', `number of complaints to add (1 to ${MAX_COUNT}); 14 or more covers every state`, '60')
+    .option(
+      '--count <n>',
+      `number of complaints to add (1 to ${MAX_COUNT}); 14 or more covers every state`,
+      '60',
+    )
     .option('--seed <n>', 'seed for the random choices, to repeat a run exactly (default: random)')
     .option('--password <password>', 'also give every demo user this password (for signing in to the pages)')
     .addHelpText(
@@ -51,11 +66,14 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { count: string; seed?: string; password?: string }) => {
       const count = /^\d+$/.test(options.count.trim()) ? Number(options.count) : Number.NaN;
       if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-        throw new UsageError(`--count must be a whole number from 1 to ${MAX_COUNT} (got '${options.count}').`);
+        throw new UsageError(
+          `--count must be a whole number from 1 to ${MAX_COUNT} (got '${options.count}').`,
+        );
       }
       let seed = Math.floor(Math.random() * 2 ** 31);
       if (options.seed !== undefined) {
-        if (!/^\d{1,10}$/.test(options.seed.trim())) throw new UsageError(`--seed must be a whole number (got '${options.seed}').`);
+        if (!/^\d{1,10}$/.test(options.seed.trim()))
+          throw new UsageError(`--seed must be a whole number (got '${options.seed}').`);
         seed = Number(options.seed);
       }
       if (options.password !== undefined && options.password.length < 12) {
@@ -66,17 +84,34 @@ export function registerDemoCommand(program: Command): void {
         const users = await ensureDemoUsers(db, options.password);
         const result = await fillDemoData(deps, users.byKey, { count, seed, progress: createProgress() });
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        out(`Added ${count} demo complaints and ${result.spotRecords} records resolved on the spot in ${seconds} s (seed ${seed}).`);
+        out(
+          `Added ${count} demo complaints and ${result.spotRecords} records resolved on the spot in ${seconds} s (seed ${seed}).`,
+        );
         out('');
-        out(formatTable(['STATUS', 'ADDED'], COMPLAINT_STATUSES.filter((s) => result.byStatus.has(s)).map((s) => [s, String(result.byStatus.get(s))])));
+        out(
+          formatTable(
+            ['STATUS', 'ADDED'],
+            COMPLAINT_STATUSES.filter((s) => result.byStatus.has(s)).map((s) => [
+              s,
+              String(result.byStatus.get(s)),
+            ]),
+          ),
+        );
         out('');
         out(`Demo users (${users.created} created, ${users.reused} reused):`);
-        out(formatTable(['EMAIL', 'NAME', 'JOB TITLE', 'ROLES'], DEMO_USERS.map((spec) => {
-          const u = users.byKey.get(spec.key) as DemoUser;
-          return [u.user.email, u.user.name, u.user.jobTitle, u.user.roles.join(',')];
-        })));
+        out(
+          formatTable(
+            ['EMAIL', 'NAME', 'JOB TITLE', 'ROLES'],
+            DEMO_USERS.map((spec) => {
+              const u = users.byKey.get(spec.key) as DemoUser;
+              return [u.user.email, u.user.name, u.user.jobTitle, u.user.roles.join(',')];
+            }),
+          ),
+        );
         out('');
-        out(`A token to explore the API as the quality manager: npx verbeterpunt token create --email ${DEMO_USERS[0]?.email}`);
+        out(
+          `A token to explore the API as the quality manager: npx verbeterpunt token create --email ${DEMO_USERS[0]?.email}`,
+        );
       });
     });
 }
@@ -99,14 +134,22 @@ export async function ensureDemoUsers(db: Db, password: string | undefined) {
   for (const spec of DEMO_USERS) {
     let user = await findUserByEmail(db.kysely, spec.email);
     if (!user) {
-      user = await insertUser(db.kysely, { email: spec.email, name: spec.name, jobTitle: spec.jobTitle, roles: spec.roles, now: new Date() });
+      user = await insertUser(db.kysely, {
+        email: spec.email,
+        name: spec.name,
+        jobTitle: spec.jobTitle,
+        roles: spec.roles,
+        now: new Date(),
+      });
       created++;
     } else {
       reused++;
       // Someone may have changed a demo user since the last run; the demo needs its roles and an active account.
       const missing = spec.roles.filter((role) => !user?.roles.includes(role));
       if (missing.length > 0 || !user.active) {
-        user = (await updateUser(db.kysely, user.id, { roles: [...user.roles, ...missing], active: true })) ?? user;
+        user =
+          (await updateUser(db.kysely, user.id, { roles: [...user.roles, ...missing], active: true })) ??
+          user;
         note(`demo: restored the roles or activation of ${user.email}`);
       }
     }
@@ -248,29 +291,49 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
             : random.pick(['rejected_no_further_step', 'rejected_second_offer'] as const);
   // An anonymous reporter can only be reached through the follow-up page: keep them out of hearings and offers.
   const anonymous =
-    random.chance(0.12) && (branch === 'findings' || ['registered', 'handler_assigned', 'acknowledged', 'not_taken_up'].includes(target));
+    random.chance(0.12) &&
+    (branch === 'findings' ||
+      ['registered', 'handler_assigned', 'acknowledged', 'not_taken_up'].includes(target));
   const reporter = random.pick(
-    story.reporterRole ? REPORTERS.filter((r) => r.role === story.reporterRole || r.role === 'employee') : REPORTERS,
+    story.reporterRole
+      ? REPORTERS.filter((r) => r.role === story.reporterRole || r.role === 'employee')
+      : REPORTERS,
   );
   const language = anonymous ? 'nl' : reporter.language;
-  const channel: Channel = anonymous ? 'letter' : random.pick(['phone', 'phone', 'email', 'email', 'in_person', 'letter'] as const);
-  const receiver = channel === 'letter' || channel === 'email' ? random.pick([qm, ...handlers]) : random.pick([...employees, ...handlers]);
+  const channel: Channel = anonymous
+    ? 'letter'
+    : random.pick(['phone', 'phone', 'email', 'email', 'in_person', 'letter'] as const);
+  const receiver =
+    channel === 'letter' || channel === 'email'
+      ? random.pick([qm, ...handlers])
+      : random.pick([...employees, ...handlers]);
   const party = random.pick(COMMISSIONING_PARTIES);
   const mentionName = employee?.user.name ?? '';
-  const mentions = [story.thirdParty?.mention ?? mentionName, ...(story.unlinkedMention ? [story.unlinkedMention] : [])];
+  const mentions = [
+    story.thirdParty?.mention ?? mentionName,
+    ...(story.unlinkedMention ? [story.unlinkedMention] : []),
+  ];
   const text = (t: string) => t.replaceAll('{name}', mentionName);
 
   // --- the full path of the chosen branch -----------------------------------------------------------------
   const steps: Step[] = [];
-  const add = (name: ActionName, days: [number, number], actor: (c: Complaint) => DemoUser, input: Step['input']) =>
-    steps.push({ name, delayDays: random.between(days[0], days[1]), actor, input });
+  const add = (
+    name: ActionName,
+    days: [number, number],
+    actor: (c: Complaint) => DemoUser,
+    input: Step['input'],
+  ) => steps.push({ name, delayDays: random.between(days[0], days[1]), actor, input });
   const asQm = () => qm;
   const asHandler = (c: Complaint) => byId.get(c.handler?.userId ?? '') ?? handler;
   const payload = <A extends ActionName>(_name: A, value: ActionPayloads[A]) => value;
   const involvedId = (c: Complaint) => (c.involved[0] as Complaint['involved'][number]).id;
-  const dateAfter = (at: Date, days: number) => new Date(at.getTime() + days * DAY).toISOString().slice(0, 10);
+  const dateAfter = (at: Date, days: number) =>
+    new Date(at.getTime() + days * DAY).toISOString().slice(0, 10);
   const offerMethod = anonymous
-    ? { method: 'follow_up_page' as const, phoneSkippedReason: 'Anonieme melder: alleen bereikbaar via de volgpagina.' }
+    ? {
+        method: 'follow_up_page' as const,
+        phoneSkippedReason: 'Anonieme melder: alleen bereikbaar via de volgpagina.',
+      }
     : { method: 'phone' as const };
 
   // Steps 1-2: the quality manager links what the reporter mentioned and appoints a neutral handler.
@@ -280,12 +343,17 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
       if (index > 0) return payload('linkMention', { mentionId, link: { kind: 'nobody' } });
       if (story.thirdParty) {
         const { name, organisation, email } = story.thirdParty;
-        return payload('linkMention', { mentionId, link: { kind: 'third_party', thirdParty: { name, organisation, email } } });
+        return payload('linkMention', {
+          mentionId,
+          link: { kind: 'third_party', thirdParty: { name, organisation, email } },
+        });
       }
       return payload('linkMention', { mentionId, link: { kind: 'user', userId: employee?.user.id ?? '' } });
     });
   });
-  add('setServiceProvidedBy', [0, 0.1], asQm, (c) => payload('setServiceProvidedBy', { involvedPersonId: involvedId(c) }));
+  add('setServiceProvidedBy', [0, 0.1], asQm, (c) =>
+    payload('setServiceProvidedBy', { involvedPersonId: involvedId(c) }),
+  );
   add('assignHandler', [0.05, 1], asQm, () => payload('assignHandler', { handlerId: handler.user.id }));
   // Step 3: the short summary, then the acknowledgement (now and then a day or two late).
   add('recordSummary', [0.2, 1.5], asHandler, () => payload('recordSummary', { summary: story.summary }));
@@ -295,23 +363,36 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
     const answer = random.pick(['declined', 'declined', 'accepted', 'accepted', 'no_answer'] as const);
     add('offerHearing', [0, 1], asHandler, () => payload('offerHearing', { method: 'phone' }));
     add('recordHearingAnswer', [0.5, 2], asHandler, (c) =>
-      payload('recordHearingAnswer', { hearingOfferId: (c.hearingOffers.at(-1) as Complaint['hearingOffers'][number]).id, answer }),
+      payload('recordHearingAnswer', {
+        hearingOfferId: (c.hearingOffers.at(-1) as Complaint['hearingOffers'][number]).id,
+        answer,
+      }),
     );
     if (answer === 'accepted') {
-      add('recordHearing', [1, 4], asHandler, () => payload('recordHearing', { report: random.pick(HEARING_REPORTS) }));
+      add('recordHearing', [1, 4], asHandler, () =>
+        payload('recordHearing', { report: random.pick(HEARING_REPORTS) }),
+      );
     }
   }
   if (random.chance(0.1)) {
     add('reassignHandler', [1, 3], asQm, () =>
-      payload('reassignHandler', { handlerId: otherHandler.user.id, reason: 'De behandelaar is langdurig afwezig; de klacht wordt overgedragen.' }),
+      payload('reassignHandler', {
+        handlerId: otherHandler.user.id,
+        reason: 'De behandelaar is langdurig afwezig; de klacht wordt overgedragen.',
+      }),
     );
   }
   // Step 4: the complaint is put to the involved person, whose reaction is summarised and agreed.
   add('startInvestigation', [0, 1.5], asHandler, () => payload('startInvestigation', {}));
-  add('recordReaction', [1, 4], asHandler, (c) => payload('recordReaction', { involvedPersonId: involvedId(c), summary: text(story.reaction) }));
+  add('recordReaction', [1, 4], asHandler, (c) =>
+    payload('recordReaction', { involvedPersonId: involvedId(c), summary: text(story.reaction) }),
+  );
   if (employee) {
-    add('agreeReaction', [0.3, 2], () => employee, (c) =>
-      payload('agreeReaction', { involvedPersonId: involvedId(c), version: reactionVersion(c) }),
+    add(
+      'agreeReaction',
+      [0.3, 2],
+      () => employee,
+      (c) => payload('agreeReaction', { involvedPersonId: involvedId(c), version: reactionVersion(c) }),
     );
   } else {
     add('recordThirdPartyAgreement', [0.5, 3], asHandler, (c) =>
@@ -338,7 +419,12 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
   const agreedMeasures = (measures: DemoStory['measures']) => {
     for (const m of measures) {
       add('addAgreedMeasure', [0, 0.2], asHandler, (_c, at) =>
-        payload('addAgreedMeasure', { kind: m.kind, description: m.description, ownerId: handler.user.id, dueDate: dateAfter(at, 14) }),
+        payload('addAgreedMeasure', {
+          kind: m.kind,
+          description: m.description,
+          ownerId: handler.user.id,
+          dueDate: dateAfter(at, 14),
+        }),
       );
     }
   };
@@ -347,11 +433,15 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
       payload('recordOfferAccepted', { reaction: 'De melder is tevreden met het aanbod.' }),
     );
     agreedMeasures(measures);
-    add('sendWrittenConfirmation', random.chance(0.1) ? [8, 12] : [0.5, 3], asHandler, () => payload('sendWrittenConfirmation', {}));
+    add('sendWrittenConfirmation', random.chance(0.1) ? [8, 12] : [0.5, 3], asHandler, () =>
+      payload('sendWrittenConfirmation', {}),
+    );
   };
   const reject = () =>
     add('recordOfferRejected', [0, 2], asHandler, () =>
-      payload('recordOfferRejected', { reaction: 'De melder vindt het aanbod onvoldoende en wil een andere begeleider.' }),
+      payload('recordOfferRejected', {
+        reaction: 'De melder vindt het aanbod onvoldoende en wil een andere begeleider.',
+      }),
     );
   switch (branch) {
     case 'findings':
@@ -366,14 +456,20 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
       reject();
       add('decideNoFurtherStep', [1, 3], asHandler, () =>
         payload('decideNoFurtherStep', {
-          reason: 'Een ander aanbod is binnen het traject niet mogelijk. De melder is gewezen op de mogelijkheid de klacht voor te leggen aan de opdrachtgever.',
+          reason:
+            'Een ander aanbod is binnen het traject niet mogelijk. De melder is gewezen op de mogelijkheid de klacht voor te leggen aan de opdrachtgever.',
         }),
       );
       break;
     case 'rejected_second_offer': {
       offer(story.measures);
       reject();
-      const second: DemoStory['measures'] = [{ kind: 'replacement_service', description: 'Begeleiding door een andere jobcoach voor de rest van het traject.' }];
+      const second: DemoStory['measures'] = [
+        {
+          kind: 'replacement_service',
+          description: 'Begeleiding door een andere jobcoach voor de rest van het traject.',
+        },
+      ];
       offer(second);
       accept(second);
       break;
@@ -385,27 +481,40 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
     const preventive = story.preventive;
     add('decidePreventiveMeasures', [1, 6], asHandler, (_c, at) =>
       payload('decidePreventiveMeasures', {
-        measures: [{ description: preventive.description, ownerId: qm.user.id, consulted: preventive.consulted, dueDate: dateAfter(at, 42) }],
+        measures: [
+          {
+            description: preventive.description,
+            ownerId: qm.user.id,
+            consulted: preventive.consulted,
+            dueDate: dateAfter(at, 42),
+          },
+        ],
       }),
     );
   } else {
     add('recordNoPreventiveMeasures', [1, 6], asHandler, () =>
       payload('recordNoPreventiveMeasures', {
-        reason: story.preventive ? 'Eenmalig incident; er is geen structurele oorzaak gevonden.' : 'De klacht is ongegrond; het proces is gevolgd zoals afgesproken.',
+        reason: story.preventive
+          ? 'Eenmalig incident; er is geen structurele oorzaak gevonden.'
+          : 'De klacht is ongegrond; het proces is gevolgd zoals afgesproken.',
       }),
     );
   }
   const agreedCount = steps.filter((s) => s.name === 'addAgreedMeasure').length;
   for (let i = 0; i < agreedCount; i++) {
     add('completeAgreedMeasure', [2, 10], asHandler, (c) =>
-      payload('completeAgreedMeasure', { measureId: (c.agreedMeasures.find((m) => !m.doneAt) as Complaint['agreedMeasures'][number]).id }),
+      payload('completeAgreedMeasure', {
+        measureId: (c.agreedMeasures.find((m) => !m.doneAt) as Complaint['agreedMeasures'][number]).id,
+      }),
     );
   }
   add('close', [1, 8], asHandler, () => payload('close', {}));
   if (steps.some((s) => s.name === 'decidePreventiveMeasures') && random.chance(0.6)) {
     const effective = random.chance(0.75);
     add('completePreventiveMeasure', [5, 25], asHandler, (c) =>
-      payload('completePreventiveMeasure', { measureId: (c.preventiveMeasures[0] as Complaint['preventiveMeasures'][number]).id }),
+      payload('completePreventiveMeasure', {
+        measureId: (c.preventiveMeasures[0] as Complaint['preventiveMeasures'][number]).id,
+      }),
     );
     add('evaluatePreventiveMeasure', [20, 50], asHandler, (c) =>
       payload('evaluatePreventiveMeasure', {
@@ -430,14 +539,26 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
   let path: Step[];
   if (target === 'not_taken_up' || target === 'withdrawn') {
     const stage = random.pick(
-      target === 'not_taken_up' ? (['registered', 'handler_assigned', 'acknowledged'] as const) : (['handler_assigned', 'acknowledged', 'investigating'] as const),
+      target === 'not_taken_up'
+        ? (['registered', 'handler_assigned', 'acknowledged'] as const)
+        : (['handler_assigned', 'acknowledged', 'investigating'] as const),
     );
     path = cutAt(steps, stage);
     if (target === 'not_taken_up') {
       const notice = random.pick(NOT_TAKEN_UP);
-      path.push({ name: 'notTakeUp', delayDays: random.between(1, 6), actor: stage === 'registered' ? asQm : asHandler, input: () => payload('notTakeUp', notice) });
+      path.push({
+        name: 'notTakeUp',
+        delayDays: random.between(1, 6),
+        actor: stage === 'registered' ? asQm : asHandler,
+        input: () => payload('notTakeUp', notice),
+      });
     } else {
-      path.push({ name: 'withdraw', delayDays: random.between(1, 8), actor: asHandler, input: () => payload('withdraw', { reason: random.pick(WITHDRAWAL_REASONS) }) });
+      path.push({
+        name: 'withdraw',
+        delayDays: random.between(1, 8),
+        actor: asHandler,
+        input: () => payload('withdraw', { reason: random.pick(WITHDRAWAL_REASONS) }),
+      });
     }
   } else {
     path = cutAt(steps, target);
@@ -448,12 +569,15 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
   const span = (path.reduce((sum, s) => sum + s.delayDays, 0) * 7) / 5 + 1;
   let ageDays: number;
   if (LONG_AGO_STATES.includes(target)) ageDays = random.between(span, 365);
-  else if (target === 'registered') ageDays = random.chance(0.25) ? random.between(6, 20) : random.between(0.05, 3);
+  else if (target === 'registered')
+    ageDays = random.chance(0.25) ? random.between(6, 20) : random.between(0.05, 3);
   else ageDays = span + (random.chance(0.2) ? random.between(5, 30) : random.between(0.2, 4));
   ageDays = Math.min(ageDays, 364);
   let receivedAt = realNow - ageDays * DAY;
   // Email arrives at any hour of any day; phone calls, visits and the post in office hours on working days.
-  if (ageDays >= 1) receivedAt = channel === 'email' ? atHour(receivedAt, random.int(0, 23), random) : officeHour(time, receivedAt);
+  if (ageDays >= 1)
+    receivedAt =
+      channel === 'email' ? atHour(receivedAt, random.int(0, 23), random) : officeHour(time, receivedAt);
   if (receivedAt > realNow - 10 * 60_000) receivedAt = realNow - random.between(10, 60) * 60_000;
   // Letters and email are registered within a working day; phone and desk complaints at once.
   const registeredAt =
@@ -463,7 +587,12 @@ function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: 
 
   const intake = (receivedIso: string): StaffIntake => {
     const eventDate = new Date(Date.parse(receivedIso) - random.int(0, 12) * DAY).toISOString().slice(0, 10);
-    const slug = reporter.name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.');
+    const slug = reporter.name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z ]/g, '')
+      .trim()
+      .replace(/\s+/g, '.');
     return {
       channel,
       receivedAt: receivedIso,
@@ -578,7 +707,12 @@ interface Progress {
 function createProgress(): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'demo data |{bar}| {value}/{total} {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      {
+        format: 'demo data |{bar}| {value}/{total} {label}',
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     return {
@@ -635,7 +769,11 @@ export async function fillDemoData(
   try {
     for (const plan of plans) {
       clock = plan.registeredAt;
-      const { complaint: registered } = await registerComplaint(deps, plan.intake(new Date(plan.receivedAt).toISOString()), plan.receiver.actor);
+      const { complaint: registered } = await registerComplaint(
+        deps,
+        plan.intake(new Date(plan.receivedAt).toISOString()),
+        plan.receiver.actor,
+      );
       let complaint = registered;
       let at = plan.registeredAt;
       for (const step of plan.steps) {
@@ -646,11 +784,16 @@ export async function fillDemoData(
         try {
           complaint = (await takeAction(deps, complaint.reference, action, actor.actor)).complaint;
         } catch (error) {
-          throw new Error(`demo: ${complaint.reference} (${complaint.status}) ${step.name} by ${actor.user.name}: ${(error as Error).message}`, { cause: error });
+          throw new Error(
+            `demo: ${complaint.reference} (${complaint.status}) ${step.name} by ${actor.user.name}: ${(error as Error).message}`,
+            { cause: error },
+          );
         }
       }
       if (complaint.status !== plan.target) {
-        throw new Error(`demo: ${complaint.reference} ended in '${complaint.status}' instead of '${plan.target}'`);
+        throw new Error(
+          `demo: ${complaint.reference} ended in '${complaint.status}' instead of '${plan.target}'`,
+        );
       }
       byStatus.set(complaint.status, (byStatus.get(complaint.status) ?? 0) + 1);
       progress?.tick(`${complaint.reference} ${complaint.status}`);
@@ -658,11 +801,20 @@ export async function fillDemoData(
     const employees = (['e1', 'e2', 'e3', 'e4'] as const).map((key) => users.get(key) as DemoUser);
     for (let i = 0; i < spotCount; i++) {
       const spot = random.pick(SPOT_RECORDS);
-      const receivedAt = between(realNow - 365 * DAY, officeHour(time, realNow - random.between(1, 364) * DAY), realNow - 60_000);
+      const receivedAt = between(
+        realNow - 365 * DAY,
+        officeHour(time, realNow - random.between(1, 364) * DAY),
+        realNow - 60_000,
+      );
       clock = Math.min(receivedAt + random.between(1, 30) * 60_000, realNow);
       await recordSpotRecord(
         deps,
-        { receivedAt: new Date(receivedAt).toISOString(), channel: random.pick(['phone', 'in_person', 'email'] as const), category: spot.category, summary: spot.summary },
+        {
+          receivedAt: new Date(receivedAt).toISOString(),
+          channel: random.pick(['phone', 'in_person', 'email'] as const),
+          category: spot.category,
+          summary: spot.summary,
+        },
         random.pick(employees).actor,
       );
       progress?.tick('resolved on the spot');

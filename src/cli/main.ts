@@ -19,13 +19,17 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 export function buildProgram(): Command {
   const program = new Command('verbeterpunt')
-    .description('Verbeterpunt: complaint handling after the klachtenreglement (server, users, tokens, deadlines, demo data)')
+    .description(
+      'Verbeterpunt: complaint handling after the klachtenreglement (server, users, tokens, deadlines, demo data)',
+    )
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpCommand(true)
     // Throw instead of exiting, so that main decides the exit code (2 for usage errors) and closes what is open.
@@ -65,7 +69,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`error: ${oneLine(error)}\n`);
     // An unexpected error (not ours, not the domain's) keeps its stack for whoever reports it.
     const expected = usage || error instanceof CliFailure || error instanceof DomainError;
-    if (!expected && process.env.VERBETERPUNT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    if (!expected && process.env.VERBETERPUNT_DEBUG)
+      process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return usage ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

@@ -22,7 +22,9 @@ export function registerMigrateCommand(program: Command): void {
         if (report?.settingsSeeded) {
           const file = config.organisationSettingsPath;
           const source = existsSync(file) ? file : "the regulation's defaults";
-          out(`Organisation settings seeded from ${source}; from now on they live, versioned, in the database.`);
+          out(
+            `Organisation settings seeded from ${source}; from now on they live, versioned, in the database.`,
+          );
         }
       });
     });

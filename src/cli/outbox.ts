@@ -9,7 +9,9 @@ import { CliFailure, formatTable, out, UsageError, withDatabase } from './runtim
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed', 'local'];
 
 export function registerOutboxCommands(program: Command): void {
-  const outbox = program.command('outbox').description('Read the e-mail outbox (all mail, delivered or kept locally)');
+  const outbox = program
+    .command('outbox')
+    .description('Read the e-mail outbox (all mail, delivered or kept locally)');
 
   outbox
     .command('list')
@@ -23,7 +25,10 @@ export function registerOutboxCommands(program: Command): void {
       }
       const { listOutbox } = await import('../db/repositories/outbox.ts');
       await withDatabase(async ({ db }) => {
-        const mails = await listOutbox(db.kysely, { limit, ...(options.status ? { status: options.status } : {}) });
+        const mails = await listOutbox(db.kysely, {
+          limit,
+          ...(options.status ? { status: options.status } : {}),
+        });
         if (mails.length === 0) {
           out(options.status ? `No mails with status ${options.status}.` : 'The outbox is empty.');
           return;
@@ -31,7 +36,13 @@ export function registerOutboxCommands(program: Command): void {
         out(
           formatTable(
             ['ID', 'TO', 'SUBJECT', 'STATUS', 'CREATED'],
-            mails.map((m) => [m.id, m.to, truncate(m.subject, 60), m.status, m.createdAt.slice(0, 19).replace('T', ' ')]),
+            mails.map((m) => [
+              m.id,
+              m.to,
+              truncate(m.subject, 60),
+              m.status,
+              m.createdAt.slice(0, 19).replace('T', ' '),
+            ]),
           ),
         );
       });
@@ -39,7 +50,7 @@ export function registerOutboxCommands(program: Command): void {
 
   outbox
     .command('show')
-    .description("Print one mail: its headers, then its text")
+    .description('Print one mail: its headers, then its text')
     .argument('<id>', 'the id from `outbox list`')
     .action(async (id: string) => {
       const { findOutboxEmail } = await import('../db/repositories/outbox.ts');
@@ -50,7 +61,9 @@ export function registerOutboxCommands(program: Command): void {
         out(`To: ${mail.to}`);
         out(`Subject: ${mail.subject}`);
         out(`Kind: ${mail.kind}`);
-        out(`Status: ${mail.status}${mail.attempts ? ` (${mail.attempts} attempt${mail.attempts === 1 ? '' : 's'})` : ''}`);
+        out(
+          `Status: ${mail.status}${mail.attempts ? ` (${mail.attempts} attempt${mail.attempts === 1 ? '' : 's'})` : ''}`,
+        );
         out(`Created: ${mail.createdAt}`);
         if (mail.sentAt) out(`${mail.status === 'local' ? 'Filed' : 'Sent'}: ${mail.sentAt}`);
         if (mail.lastError) out(`Last error: ${mail.lastError}`);

@@ -52,7 +52,10 @@ export async function withDatabase<T>(
   const { randomId, systemClock } = await import('../commands/context.ts');
   const db = await openDatabase(config.databaseUrl);
   try {
-    const report = options.bootstrap === false ? null : await bootstrap(db, config.organisationSettingsPath, systemClock());
+    const report =
+      options.bootstrap === false
+        ? null
+        : await bootstrap(db, config.organisationSettingsPath, systemClock());
     const deps: CommandDeps = { db, config, now: systemClock, newId: randomId };
     return await fn({ db, config, deps, report });
   } finally {

@@ -9,7 +9,10 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Run the web server (and the outbox worker unless OUTBOX_WORKER=false) until stopped')
-    .addHelpText('after', '\nConfiguration comes from the environment and .env (see README.md: Configuration).')
+    .addHelpText(
+      'after',
+      '\nConfiguration comes from the environment and .env (see README.md: Configuration).',
+    )
     .action(async () => {
       const config = loadConfig();
       const { startServer } = await import('../server.ts');

@@ -10,7 +10,9 @@ export function registerTokenCommands(program: Command): void {
 
   token
     .command('create')
-    .description('Create an API token for a user and print it (only the token, on one line; it is not shown again)')
+    .description(
+      'Create an API token for a user and print it (only the token, on one line; it is not shown again)',
+    )
     .requiredOption('--email <email>', 'the email address of the user the token acts as')
     .option('--name <name>', 'what the token is for, shown in token lists', 'cli')
     .addHelpText(
@@ -25,8 +27,10 @@ export function registerTokenCommands(program: Command): void {
       const { findUserByEmail } = await import('../db/repositories/users.ts');
       await withDatabase(async ({ db }) => {
         const user = await findUserByEmail(db.kysely, options.email);
-        if (!user) throw new CliFailure(`there is no user with the email ${options.email.trim().toLowerCase()}.`);
-        if (!user.active) throw new CliFailure(`the user ${user.email} is not active; a token would not work.`);
+        if (!user)
+          throw new CliFailure(`there is no user with the email ${options.email.trim().toLowerCase()}.`);
+        if (!user.active)
+          throw new CliFailure(`the user ${user.email} is not active; a token would not work.`);
         const created = await createApiToken(db.kysely, user.id, name, new Date());
         out(created.token);
       });

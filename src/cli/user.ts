@@ -36,12 +36,18 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command('create')
-    .description("Create a staff user and print its id and roles")
+    .description('Create a staff user and print its id and roles')
     .requiredOption('--email <email>', 'login and mail address (stored lowercased, unique)')
     .requiredOption('--name <name>', 'full name, as letters and the improvement form show it')
-    .requiredOption('--job-title <title>', 'job title, recorded with the handler on the form (step 2), e.g. "Kwaliteitsmanager"')
+    .requiredOption(
+      '--job-title <title>',
+      'job title, recorded with the handler on the form (step 2), e.g. "Kwaliteitsmanager"',
+    )
     .requiredOption('--role <role>', `a role, repeatable: ${ROLES.join(', ')}`, collectRole)
-    .option('--password <password>', `a password for signing in (at least ${MIN_PASSWORD_LENGTH} characters; "-" reads it from stdin); without it the user has no password yet`)
+    .option(
+      '--password <password>',
+      `a password for signing in (at least ${MIN_PASSWORD_LENGTH} characters; "-" reads it from stdin); without it the user has no password yet`,
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ verbeterpunt user create --email beheer@loket3.nl --name "Sanne de Wit" --job-title Beheerder --role administrator',
@@ -54,7 +60,8 @@ export function registerUserCommands(program: Command): void {
         throw new UsageError(`--email must be an email address (got '${options.email}').`);
       }
       if (name === '' || name.length > 200) throw new UsageError('--name must be 1 to 200 characters.');
-      if (jobTitle === '' || jobTitle.length > 200) throw new UsageError('--job-title must be 1 to 200 characters.');
+      if (jobTitle === '' || jobTitle.length > 200)
+        throw new UsageError('--job-title must be 1 to 200 characters.');
       let password = options.password;
       if (password === '-') password = (await readStdin()).replace(/\r?\n$/, '');
       if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
@@ -68,11 +75,18 @@ export function registerUserCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const created = await transaction(db, async (trx) => {
           try {
-            const inserted = await insertUser(trx, { email, name, jobTitle, roles: options.role, now: new Date() });
+            const inserted = await insertUser(trx, {
+              email,
+              name,
+              jobTitle,
+              roles: options.role,
+              now: new Date(),
+            });
             if (passwordHash) await setPasswordHash(trx, inserted.id, passwordHash);
             return inserted;
           } catch (error) {
-            if (isUniqueViolation(error)) throw new CliFailure(`a user with the email ${email.toLowerCase()} already exists.`);
+            if (isUniqueViolation(error))
+              throw new CliFailure(`a user with the email ${email.toLowerCase()} already exists.`);
             throw error;
           }
         });
@@ -91,7 +105,9 @@ export function registerUserCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const users = await listUsers(db.kysely);
         if (users.length === 0) {
-          out('No users yet. Create the first administrator with `verbeterpunt user create … --role administrator`.');
+          out(
+            'No users yet. Create the first administrator with `verbeterpunt user create … --role administrator`.',
+          );
           return;
         }
         out(

@@ -1,11 +1,15 @@
 /**
- * The real CLI against a real database of each dialect: migrate, users, tokens, the organisation's calendar
- * for deadlines, the outbox, and demo data in every lifecycle state. The process gets the database through
- * DATABASE_URL alone; on PostgreSQL the test schema travels in the URL (`options=-c search_path=…`).
+ * The real CLI against a real database: migrate, users, tokens, the organisation's calendar for deadlines,
+ * the outbox, and demo data in every lifecycle state. The process gets the database through DATABASE_URL
+ * alone; on PostgreSQL the test schema travels in the URL (`options=-c search_path=…`).
+ *
+ * One suite, run by one test file per dialect (commands-sqlite.test.ts, commands-postgres.test.ts) so that the
+ * two run in parallel: every step starts a process, which is what makes these tests slow.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Dialect } from '../../src/db/database.ts';
 import { findUserByToken } from '../../src/db/repositories/api-tokens.ts';
 import { listComplaints } from '../../src/db/repositories/complaints.ts';
 import { listOutbox } from '../../src/db/repositories/outbox.ts';
@@ -13,7 +17,7 @@ import { loadCurrentSettings, saveSettingsVersion } from '../../src/db/repositor
 import { listSpotRecords } from '../../src/db/repositories/spot-records.ts';
 import { findUserByEmail, getPasswordHash, listUsers } from '../../src/db/repositories/users.ts';
 import { COMPLAINT_STATUSES } from '../../src/domain/lifecycle.ts';
-import { describeEachDialect, type TestDb, withTestDatabase } from '../helpers/databases.ts';
+import { skipReason, type TestDb, withTestDatabase } from '../helpers/databases.ts';
 import { runCli, scratchDir } from './run-cli.ts';
 
 const TOKEN = /^vp_[A-Za-z0-9_-]{40,}$/;
@@ -21,7 +25,11 @@ const TOKEN = /^vp_[A-Za-z0-9_-]{40,}$/;
 // Each test starts one or more processes (about a second each when the machine is idle).
 vi.setConfig({ testTimeout: 60_000 });
 
-describeEachDialect('verbeterpunt CLI', (dialect) => {
+export function describeCliOn(dialect: Dialect): void {
+  describe.skipIf(skipReason(dialect) !== null)(`verbeterpunt CLI [${dialect}]`, () => suite(dialect));
+}
+
+function suite(dialect: Dialect): void {
   let db: TestDb;
   let databaseUrl: string;
   const scratch = scratchDir();
@@ -57,12 +65,28 @@ describeEachDialect('verbeterpunt CLI', (dialect) => {
 
   it('user create stores the user with an argon2id hash; token create prints only a working token', async () => {
     const created = await cli(
-      'user', 'create', '--email', 'Beheer@Loket3.example', '--name', 'Sanne de Wit', '--job-title', 'Beheerder',
-      '--role', 'administrator', '--role', 'quality_manager', '--password', 'correct horse battery staple',
+      'user',
+      'create',
+      '--email',
+      'Beheer@Loket3.example',
+      '--name',
+      'Sanne de Wit',
+      '--job-title',
+      'Beheerder',
+      '--role',
+      'administrator',
+      '--role',
+      'quality_manager',
+      '--password',
+      'correct horse battery staple',
     );
     expect(created.code, created.stderr).toBe(0);
     const user = await findUserByEmail(db.kysely, 'beheer@loket3.example');
-    expect(user).toMatchObject({ name: 'Sanne de Wit', jobTitle: 'Beheerder', roles: ['administrator', 'quality_manager'] });
+    expect(user).toMatchObject({
+      name: 'Sanne de Wit',
+      jobTitle: 'Beheerder',
+      roles: ['administrator', 'quality_manager'],
+    });
     expect(created.stdout).toContain(user?.id);
     expect(created.stdout).toMatch(/administrator, quality_manager/);
     expect(await getPasswordHash(db.kysely, user?.id ?? '')).toMatch(/^\$argon2id\$/);
@@ -76,16 +100,40 @@ describeEachDialect('verbeterpunt CLI', (dialect) => {
   });
 
   it('refuses a duplicate email (exit 1), an unknown role and a missing option (exit 2), a token for nobody (exit 1)', async () => {
-    const duplicate = await cli('user', 'create', '--email', 'beheer@loket3.example', '--name', 'X', '--job-title', 'Y', '--role', 'handler');
+    const [duplicate, role, missing, nobody] = await Promise.all([
+      cli(
+        'user',
+        'create',
+        '--email',
+        'beheer@loket3.example',
+        '--name',
+        'X',
+        '--job-title',
+        'Y',
+        '--role',
+        'handler',
+      ),
+      cli(
+        'user',
+        'create',
+        '--email',
+        'x@loket3.example',
+        '--name',
+        'X',
+        '--job-title',
+        'Y',
+        '--role',
+        'boss',
+      ),
+      cli('user', 'create', '--email', 'x@loket3.example', '--name', 'X', '--role', 'handler'),
+      cli('token', 'create', '--email', 'nobody@loket3.example'),
+    ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toMatch(/^error: .*already exists.*\n$/);
-    const role = await cli('user', 'create', '--email', 'x@loket3.example', '--name', 'X', '--job-title', 'Y', '--role', 'boss');
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/receiver, handler, quality_manager, administrator/);
-    const missing = await cli('user', 'create', '--email', 'x@loket3.example', '--name', 'X', '--role', 'handler');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--job-title/);
-    const nobody = await cli('token', 'create', '--email', 'nobody@loket3.example');
     expect(nobody).toMatchObject({ code: 1, stdout: '' });
     expect((await listUsers(db.kysely)).map((u) => u.email)).toEqual(['beheer@loket3.example']);
   });
@@ -93,19 +141,29 @@ describeEachDialect('verbeterpunt CLI', (dialect) => {
   it('user list shows the users', async () => {
     const list = await cli('user', 'list');
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/beheer@loket3\.example\s+Sanne de Wit\s+Beheerder\s+administrator,quality_manager\s+yes/);
+    expect(list.stdout).toMatch(
+      /beheer@loket3\.example\s+Sanne de Wit\s+Beheerder\s+administrator,quality_manager\s+yes/,
+    );
   });
 
   it("deadline uses the organisation's calendar from the database (a closing day moves the date)", async () => {
     const current = await loadCurrentSettings(db.kysely);
     if (!current) throw new Error('settings were not seeded');
     const calendar = { ...current.data.calendar, closingDays: ['2026-05-06'] };
-    await saveSettingsVersion(db.kysely, { ...current.data, calendar }, null, new Date(), 'test: a closing day');
+    await saveSettingsVersion(
+      db.kysely,
+      { ...current.data, calendar },
+      null,
+      new Date(),
+      'test: a closing day',
+    );
     const result = await cli('deadline', '--from', '2026-04-30', '--working-days', '5');
     expect(result).toEqual({ code: 0, stdout: '2026-05-11\n', stderr: '' });
   });
 
-  it('demo --count 20 fills every one of the 14 states through the real commands, and can run again', { timeout: 120_000 }, async () => {
+  it('demo --count 20 fills every one of the 14 states through the real commands, and can run again', {
+    timeout: 120_000,
+  }, async () => {
     const demo = await cli('demo', '--count', '20', '--seed', '42');
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stdout).toMatch(/Added 20 demo complaints/);
@@ -122,7 +180,10 @@ describeEachDialect('verbeterpunt CLI', (dialect) => {
       expect(Date.parse(c.receivedAt)).toBeLessThanOrEqual(now);
       expect(Date.parse(c.receivedAt)).toBeGreaterThan(now - 366 * 86_400_000);
     }
-    const spots = await listSpotRecords(db.kysely, { from: new Date(now - 366 * 86_400_000), to: new Date(now + 1000) });
+    const spots = await listSpotRecords(db.kysely, {
+      from: new Date(now - 366 * 86_400_000),
+      to: new Date(now + 1000),
+    });
     expect(spots.length).toBeGreaterThanOrEqual(2);
     const qm = await findUserByEmail(db.kysely, 'marieke.dejong@loket3.example');
     expect(qm?.roles).toContain('quality_manager');
@@ -137,29 +198,37 @@ describeEachDialect('verbeterpunt CLI', (dialect) => {
   it('outbox list and show print the local outbox', async () => {
     const [mail] = await listOutbox(db.kysely, { limit: 1 });
     if (!mail) throw new Error('the demo queued no mail');
-    const list = await cli('outbox', 'list', '--status', 'pending');
+    const [list, show, badStatus, unknown] = await Promise.all([
+      cli('outbox', 'list', '--status', 'pending'),
+      cli('outbox', 'show', mail.id),
+      cli('outbox', 'list', '--status', 'lost'),
+      cli('outbox', 'show', 'no-such-id'),
+    ]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain(mail.id);
     expect(list.stdout).toContain(mail.to);
-    const show = await cli('outbox', 'show', mail.id);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toContain(`Subject: ${mail.subject}`);
     expect(show.stdout).toContain(mail.text.trim().split('\n')[0]);
-    const badStatus = await cli('outbox', 'list', '--status', 'lost');
     expect(badStatus.code).toBe(2);
-    const unknown = await cli('outbox', 'show', 'no-such-id');
     expect(unknown.code).toBe(1);
   });
 
-  it.runIf(dialect === 'sqlite')('--version prints the package version; --help lists every command', async () => {
-    const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string };
-    expect(await cli('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
-    const help = await cli('--help');
-    expect(help.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'user', 'token', 'deadline', 'outbox', 'demo']) {
-      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-    }
-    const unknown = await cli('frobnicate');
-    expect(unknown.code).toBe(2);
-  });
-});
+  it.runIf(dialect === 'sqlite')(
+    '--version prints the package version; --help lists every command',
+    async () => {
+      const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string };
+      const [version, help, unknown] = await Promise.all([
+        cli('--version'),
+        cli('--help'),
+        cli('frobnicate'),
+      ]);
+      expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+      expect(help.code).toBe(0);
+      for (const command of ['serve', 'migrate', 'user', 'token', 'deadline', 'outbox', 'demo']) {
+        expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+      }
+      expect(unknown.code).toBe(2);
+    },
+  );
+}
