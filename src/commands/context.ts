@@ -59,6 +59,6 @@ export async function loadUsers(db: DbExecutor, ids: Iterable<string>): Promise<
 }
 
 /** The reporter acting through the public API or the follow-up link. */
-export const REPORTER: Actor = { userId: null, name: 'reporter', roles: [] };
+export const REPORTER: Actor = { userId: null, name: 'reporter', roles: [], reporter: true };
 /** Background jobs. */
 export const SYSTEM: Actor = { userId: null, name: 'system', roles: [] };

@@ -3,7 +3,6 @@
  * history's first event and, when the reporter gave an email address, the follow-up link by email — all in
  * one transaction, so a failure leaves nothing behind.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/action-context.ts';
 import { amsterdamDateOf } from '../domain/calendar.ts';
 import type { Channel, Complaint } from '../domain/complaint.ts';
@@ -15,6 +14,8 @@ import { insertComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { nextReferenceNumber } from '../db/repositories/reference-counters.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
+import { hashFollowUpToken, newFollowUpToken } from './follow-up-token.ts';
+import { storeAttachment, type Upload } from './take-action.ts';
 import { followUpEmail } from './messages.ts';
 
 export interface Registered {
@@ -24,14 +25,14 @@ export interface Registered {
   followUpUrl: string;
 }
 
-export const hashFollowUpToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function registerComplaint(
   deps: CommandDeps,
   input: PublicIntake | StaffIntake,
   actor: Actor,
+  uploads: Upload[] = [],
 ): Promise<Registered> {
-  return transaction(deps.db, (trx) => registerComplaintIn(trx, deps, input, actor));
+  return transaction(deps.db, (trx) => registerComplaintIn(trx, deps, input, actor, uploads));
 }
 
 /** The registration inside the caller's transaction (a spot record's conversion adds its own write). */
@@ -40,12 +41,13 @@ export async function registerComplaintIn(
   deps: CommandDeps,
   input: PublicIntake | StaffIntake,
   actor: Actor,
+  uploads: Upload[] = [],
 ): Promise<Registered> {
   const now = deps.now().toISOString();
   const staff = 'channel' in input ? input : null;
   const channel: Channel = staff?.channel ?? 'web';
   const receivedAt = staff ? new Date(staff.receivedAt).toISOString() : now;
-  const followUpToken = randomBytes(24).toString('base64url');
+  const followUpToken = newFollowUpToken();
   {
     const organisation = await loadOrganisation(trx);
     const ctx = { now, actor, ...organisation, users: new Map(), newId: deps.newId };
@@ -67,6 +69,8 @@ export async function registerComplaintIn(
       ctx,
     );
     await insertComplaint(trx, complaint, hashFollowUpToken(followUpToken));
+    const notes: string[] = [];
+    for (const file of uploads) notes.push(await storeAttachment(deps, trx, complaint, file, actor.userId, now));
     await appendEvent(trx, complaint.id, {
       at: now,
       actorId: actor.userId,
@@ -75,7 +79,7 @@ export async function registerComplaintIn(
       fromStatus: null,
       toStatus: complaint.status,
       changes: diffComplaint(null, complaint),
-      note: null,
+      note: notes.length ? notes.join('\n') : null,
     });
     const followUpUrl = `${deps.config.publicUrl}/follow-up/${followUpToken}`;
     if (complaint.reporter.email) {

@@ -55,7 +55,6 @@ export async function takeAction(
   actor: Actor & { userId: string },
   expectedVersion?: number,
 ): Promise<ActionOutcome> {
-  const now = deps.now().toISOString();
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
     if (!complaint) throw new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
@@ -64,53 +63,76 @@ export async function takeAction(
         details: { expectedVersion, currentVersion: complaint.version },
       });
     }
-    const organisation = await loadOrganisation(trx);
-    const relation = await relationOf(trx, complaint, actor, organisation);
-    if (!mayTakeAction(action.name, relation)) {
-      throw new DomainError('forbidden', { en: `You may not take the action '${action.name}' on this complaint.`, nl: `U mag de handeling '${action.name}' niet uitvoeren op deze klacht.` });
-    }
-    const users: Map<string, UserRef> = await loadUsers(trx, referencedUserIds(action));
-    const ctx: ActionContext = { now, actor, ...organisation, users, newId: deps.newId };
-    const result = applyAction(complaint, action, ctx);
-    const saved = await updateComplaint(trx, result.complaint, complaint.version);
-    let note: string | null = 'note' in action.input ? (action.input.note ?? null) : null;
-    if (action.name === 'addAttachment') {
-      note = await storeAttachment(deps, trx, saved, action.input, actor.userId, now);
-    }
-    const eventSeq = await appendEvent(trx, saved.id, {
-      at: now,
-      actorId: actor.userId,
-      actorLabel: actor.name,
-      action: action.name,
-      fromStatus: result.fromStatus,
-      toStatus: saved.status,
-      changes: diffComplaint(complaint, saved),
-      note,
-    });
-    if (action.name === 'extendResolutionTerm') await notifyExtension(trx, saved, organisation, now);
-    return { complaint: saved, fromStatus: result.fromStatus, eventSeq };
+    return applyInTransaction(trx, deps, complaint, action, actor);
   });
 }
 
-async function storeAttachment(
+/** A file that came with an action (the staff API sends base64, the public form multipart). */
+export interface Upload {
+  filename: string;
+  content: Buffer;
+}
+
+/**
+ * The heart of every change to an existing complaint, inside the caller's transaction: authorise, apply the
+ * domain rules, write with the version check, store uploads, append history, enqueue mail.
+ */
+export async function applyInTransaction(
+  trx: DbExecutor,
+  deps: CommandDeps,
+  complaint: Complaint,
+  action: Action,
+  actor: Actor,
+  uploads: Upload[] = [],
+): Promise<ActionOutcome> {
+  const now = deps.now().toISOString();
+  const organisation = await loadOrganisation(trx);
+  const relation = await relationOf(trx, complaint, actor, organisation);
+  if (!mayTakeAction(action.name, relation)) {
+    throw new DomainError('forbidden', { en: `You may not take the action '${action.name}' on this complaint.`, nl: `U mag de handeling '${action.name}' niet uitvoeren op deze klacht.` });
+  }
+  const users: Map<string, UserRef> = await loadUsers(trx, referencedUserIds(action));
+  const ctx: ActionContext = { now, actor, ...organisation, users, newId: deps.newId };
+  const result = applyAction(complaint, action, ctx);
+  const saved = await updateComplaint(trx, result.complaint, complaint.version);
+  const files =
+    action.name === 'addAttachment'
+      ? [{ filename: action.input.filename, content: Buffer.from(action.input.contentBase64, 'base64') }, ...uploads]
+      : uploads;
+  const notes = 'note' in action.input && action.input.note ? [action.input.note] : [];
+  for (const file of files) notes.push(await storeAttachment(deps, trx, saved, file, actor.userId, now));
+  const eventSeq = await appendEvent(trx, saved.id, {
+    at: now,
+    actorId: actor.userId,
+    actorLabel: actor.name,
+    action: action.name,
+    fromStatus: result.fromStatus,
+    toStatus: saved.status,
+    changes: diffComplaint(complaint, saved),
+    note: notes.length ? notes.join('\n') : null,
+  });
+  if (action.name === 'extendResolutionTerm') await notifyExtension(trx, saved, organisation, now);
+  return { complaint: saved, fromStatus: result.fromStatus, eventSeq };
+}
+
+export async function storeAttachment(
   deps: CommandDeps,
   trx: DbExecutor,
   complaint: Complaint,
-  input: { filename: string; contentBase64: string },
-  userId: string,
+  file: Upload,
+  userId: string | null,
   now: string,
 ): Promise<string> {
-  const content = Buffer.from(input.contentBase64, 'base64');
   const used = await totalAttachmentBytes(trx, complaint.id);
-  if (used + content.length > deps.config.attachmentsMaxTotalBytes) {
+  if (used + file.content.length > deps.config.attachmentsMaxTotalBytes) {
     throw new DomainError('invalid_input', { en: 'The attachments of this complaint would exceed the total size limit.', nl: 'De bijlagen van deze klacht worden samen groter dan toegestaan.' }, {
-      field: 'contentBase64',
+      field: 'attachments',
     });
   }
   const stored = await insertAttachment(trx, {
     complaintId: complaint.id,
-    filename: input.filename,
-    content,
+    filename: file.filename,
+    content: file.content,
     uploadedBy: userId,
     now: new Date(now),
     maxBytes: deps.config.attachmentMaxBytes,

@@ -21,6 +21,8 @@ export interface Actor {
   userId: string | null;
   name: string;
   roles: Role[];
+  /** The reporter, acting through the private follow-up link (which opens one complaint only). */
+  reporter?: true;
 }
 
 export interface ActionContext {

@@ -136,6 +136,16 @@ export const ACTION_SCHEMAS = {
   ),
   escalate: Type.Object({ route: ShortText(64), note: Type.Optional(Text(2000)) }, Strict),
   reopen: Type.Object({ reason: Text(2000) }, Strict),
+  addInformation: Type.Object({ text: Text(10_000) }, Strict),
+  requestHearing: Type.Object({ note: Type.Optional(Text(2000)) }, Strict),
+  answerSurvey: Type.Object(
+    {
+      handledWell: Type.Enum(['yes', 'partly', 'no'] as const),
+      onTime: Type.Enum(['yes', 'no', 'unknown'] as const),
+      comment: Type.Optional(Type.String({ maxLength: 4000 })),
+    },
+    Strict,
+  ),
 } as const satisfies Record<ActionName, TSchema>;
 
 export type ActionPayloads = { [A in ActionName]: Static<(typeof ACTION_SCHEMAS)[A]> };

@@ -11,6 +11,7 @@ import * as acknowledgement from './steps/acknowledgement.ts';
 import * as assignment from './steps/assignment.ts';
 import * as closing from './steps/closing.ts';
 import * as investigation from './steps/investigation.ts';
+import * as reporter from './steps/reporter.ts';
 import * as resolution from './steps/resolution.ts';
 
 const APPLIERS: { [A in ActionName]: Applier<ActionPayloads[A]> } = {
@@ -19,6 +20,7 @@ const APPLIERS: { [A in ActionName]: Applier<ActionPayloads[A]> } = {
   ...investigation,
   ...resolution,
   ...closing,
+  ...reporter,
 };
 
 export interface ActionResult {

@@ -233,7 +233,20 @@ export interface Complaint {
   reopenings: { at: string; reason: string; fromStatus: ComplaintStatus }[];
   closedAt: string | null;
   closingNote: string | null;
+  /** What the reporter added through the follow-up link after submitting. */
+  reporterMessages: { id: string; at: string; text: string }[];
+  /** The reporter's answers to the satisfaction survey after closing (step 8 learns from them). */
+  survey: Survey | null;
+  /** The follow-up link's history: revoked and renewed by staff. The token itself is never stored. */
+  followUpLink: { revokedAt: string | null; renewedAt: string | null };
   updatedAt: string;
+}
+
+export interface Survey {
+  handledWell: 'yes' | 'partly' | 'no';
+  onTime: 'yes' | 'no' | 'unknown';
+  comment: string | null;
+  answeredAt: string;
 }
 
 /** User ids that count as involved: the handler may never be one of them (step 2). */

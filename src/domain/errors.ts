@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_STATUS = {
   extension_not_allowed: 409,
   /** The referenced thing (complaint, user, mention, measure) does not exist. */
   not_found: 404,
+  /** A follow-up link that worked once but has expired (after the case ended) or was revoked. */
+  link_expired: 410,
   /** The actor may not do this (deny by default). */
   forbidden: 403,
   /** Input that passed the schema but breaks a domain rule (e.g. an unknown category). */

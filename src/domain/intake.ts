@@ -188,6 +188,9 @@ export function newComplaint(input: PublicIntake, facts: NewComplaintFacts, ctx:
     reopenings: [],
     closedAt: null,
     closingNote: null,
+    reporterMessages: [],
+    survey: null,
+    followUpLink: { revokedAt: null, renewedAt: null },
     updatedAt: ctx.now,
   };
 }

@@ -104,6 +104,11 @@ export const TRANSITIONS = {
   withdraw: to(UNRESOLVED, 'withdrawn'),
   // Optional, off by default: only where the organisation's regulation allows an extension.
   extendResolutionTerm: stay(UNRESOLVED),
+  // The reporter, through the follow-up link: more information, and a request to be heard (step 1).
+  addInformation: stay([...UNRESOLVED, ...AFTER_RESOLUTION]),
+  requestHearing: stay(UNRESOLVED),
+  // Step 8 learns from the reporter's satisfaction with how the complaint was handled.
+  answerSurvey: stay(['closed']),
   // Step 9: the reporter took the complaint to an appeal route; recorded, the case goes on.
   escalate: stay([...UNRESOLVED.slice(1), ...AFTER_RESOLUTION, 'closed', 'not_taken_up']),
   // A handled case comes back into investigation; a case never handled goes back to the start.

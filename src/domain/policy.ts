@@ -8,7 +8,7 @@ import { type Complaint, involvedUserIds } from './complaint.ts';
 import { type ActionName, actionsAllowedIn } from './lifecycle.ts';
 import type { OrganisationSettings } from './settings.ts';
 
-type Who = 'quality_manager' | 'handler' | 'involved_self';
+type Who = 'quality_manager' | 'handler' | 'involved_self' | 'reporter';
 
 /** Every action and who may take it on a case: the case's handler, the acting quality manager, or the involved person. */
 export const ACTION_POLICY: Record<ActionName, readonly Who[]> = {
@@ -32,8 +32,9 @@ export const ACTION_POLICY: Record<ActionName, readonly Who[]> = {
   recordThirdPartyAgreement: ['quality_manager', 'handler'],
   decide: ['quality_manager', 'handler'],
   makeOffer: ['quality_manager', 'handler'],
-  recordOfferAccepted: ['quality_manager', 'handler'],
-  recordOfferRejected: ['quality_manager', 'handler'],
+  // The reporter's satisfaction is recorded by the handler after the phone call, or by the reporter online.
+  recordOfferAccepted: ['quality_manager', 'handler', 'reporter'],
+  recordOfferRejected: ['quality_manager', 'handler', 'reporter'],
   startNewInvestigation: ['quality_manager', 'handler'],
   decideNoFurtherStep: ['quality_manager', 'handler'],
   sendWrittenConfirmation: ['quality_manager', 'handler'],
@@ -47,12 +48,22 @@ export const ACTION_POLICY: Record<ActionName, readonly Who[]> = {
   evaluatePreventiveMeasure: ['quality_manager', 'handler'],
   close: ['quality_manager', 'handler'],
   notTakeUp: ['quality_manager', 'handler'],
-  withdraw: ['quality_manager', 'handler'],
+  withdraw: ['quality_manager', 'handler', 'reporter'],
   extendResolutionTerm: ['quality_manager', 'handler'],
   escalate: ['quality_manager', 'handler'],
+  addInformation: ['reporter'],
+  requestHearing: ['reporter'],
+  answerSurvey: ['reporter'],
 };
 
+/** The actions the reporter may take through the follow-up link (from the policy table above). */
+export const REPORTER_ACTIONS = (Object.keys(ACTION_POLICY) as ActionName[]).filter((action) =>
+  ACTION_POLICY[action].includes('reporter'),
+);
+
 export interface CaseRelation {
+  /** The reporter, through the follow-up link of this very case. */
+  isReporter: boolean;
   isHandler: boolean;
   isInvolved: boolean;
   /** The actor's own entries among the involved people (ids of InvolvedPerson). */
@@ -75,6 +86,7 @@ export function relationTo(
   const isQualityManager = actor.roles.includes('quality_manager') && !isInvolved;
   const isDeputy = userId !== null && userId === facts.deputyQualityManagerId && facts.qualityManagerInvolved && !isInvolved;
   return {
+    isReporter: actor.reporter === true,
     isHandler: userId !== null && complaint.handler?.userId === userId && actor.roles.includes('handler'),
     isInvolved,
     involvedPersonIds: complaint.involved.flatMap((p) => (p.kind === 'user' && p.userId === userId ? [p.id] : [])),
@@ -88,7 +100,8 @@ export function mayTakeAction(action: ActionName, relation: CaseRelation): boole
     (who) =>
       (who === 'quality_manager' && relation.actsAsQualityManager) ||
       (who === 'handler' && relation.isHandler) ||
-      (who === 'involved_self' && relation.isInvolved),
+      (who === 'involved_self' && relation.isInvolved) ||
+      (who === 'reporter' && relation.isReporter),
   );
 }
 

@@ -65,6 +65,7 @@ export const OrganisationSettingsSchema = Type.Object(
     ),
     deputyQualityManagerEmail: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
     privacyStatementUrl: Type.String({ format: 'uri', maxLength: 500 }),
+    followUpLinkDaysAfterClosing: Type.Integer({ minimum: 1, maximum: 3650 }),
     retention: Type.Object(
       {
         complaintYearsAfterClosing: Type.Integer({ minimum: 1, maximum: 30 }),

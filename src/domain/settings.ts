@@ -78,6 +78,8 @@ export interface OrganisationSettings {
   /** The user (by email) who acts as quality manager on cases that involve a quality manager. */
   deputyQualityManagerEmail: string | null;
   privacyStatementUrl: string;
+  /** The reporter's private follow-up link stops working this many days after the case ends. */
+  followUpLinkDaysAfterClosing: number;
   retention: { complaintYearsAfterClosing: number; auditLogYears: number };
 }
 
@@ -163,5 +165,6 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   ],
   deputyQualityManagerEmail: null,
   privacyStatementUrl: 'https://www.loket3.nl/privacy',
+  followUpLinkDaysAfterClosing: 90,
   retention: { complaintYearsAfterClosing: 2, auditLogYears: 5 },
 };

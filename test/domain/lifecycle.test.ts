@@ -70,6 +70,9 @@ const ACTIONS: ActionName[] = [
   'extendResolutionTerm',
   'escalate',
   'reopen',
+  'addInformation',
+  'requestHearing',
+  'answerSurvey',
 ];
 
 /** For every status, exactly the actions that may be taken in it. */
@@ -87,6 +90,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'notTakeUp',
     'withdraw',
     'extendResolutionTerm',
+    'addInformation',
+    'requestHearing',
   ],
   handler_assigned: [
     'reassignHandler',
@@ -104,6 +109,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   acknowledged: [
     'reassignHandler',
@@ -121,6 +128,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   investigating: [
     'reassignHandler',
@@ -141,6 +150,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   decided: [
     'reassignHandler',
@@ -154,6 +165,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   offer_made: [
     'reassignHandler',
@@ -167,6 +180,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   offer_accepted: [
     'reassignHandler',
@@ -181,6 +196,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   offer_rejected: [
     'reassignHandler',
@@ -195,6 +212,8 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'withdraw',
     'extendResolutionTerm',
     'escalate',
+    'addInformation',
+    'requestHearing',
   ],
   resolved: [
     'reassignHandler',
@@ -205,6 +224,7 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'sendFinalReport',
     'escalate',
     'reopen',
+    'addInformation',
   ],
   reported: [
     'reassignHandler',
@@ -216,6 +236,7 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'recordNoPreventiveMeasures',
     'escalate',
     'reopen',
+    'addInformation',
   ],
   prevention_decided: [
     'reassignHandler',
@@ -228,8 +249,9 @@ const ALLOWED: Record<ComplaintStatus, ActionName[]> = {
     'close',
     'escalate',
     'reopen',
+    'addInformation',
   ],
-  closed: ['completeAgreedMeasure', 'completePreventiveMeasure', 'evaluatePreventiveMeasure', 'escalate', 'reopen'],
+  closed: ['answerSurvey', 'completeAgreedMeasure', 'completePreventiveMeasure', 'evaluatePreventiveMeasure', 'escalate', 'reopen'],
   not_taken_up: ['escalate', 'reopen'],
   withdrawn: ['reopen'],
 };
@@ -297,6 +319,8 @@ const AGREED_MEASURE: ActionPayloads['addAgreedMeasure'] = {
   dueDate: '2026-06-30',
 };
 
+const SURVEY: ActionPayloads['answerSurvey'] = { handledWell: 'yes', onTime: 'yes' };
+
 /** A schema-valid input for every action; only used where the lifecycle must refuse before the step runs. */
 const SAMPLE_INPUTS: ActionPayloads = {
   assignHandler: { handlerId: 'u-h1' },
@@ -345,6 +369,9 @@ const SAMPLE_INPUTS: ActionPayloads = {
   extendResolutionTerm: { workingDays: 5, reason: 'Ziekte' },
   escalate: { route: 'national_ombudsman' },
   reopen: { reason: 'Nieuwe informatie' },
+  addInformation: { text: 'Nog iets' },
+  requestHearing: {},
+  answerSurvey: SURVEY,
 };
 
 const sampleAction = (name: ActionName): Action => ({ name, input: SAMPLE_INPUTS[name] }) as Action;
@@ -356,7 +383,7 @@ describe('the transition table', () => {
   it('knows exactly these statuses and actions', () => {
     expect([...COMPLAINT_STATUSES]).toEqual(STATUSES);
     expect(new Set(ACTION_NAMES)).toEqual(new Set(ACTIONS));
-    expect(ACTION_NAMES).toHaveLength(37);
+    expect(ACTION_NAMES).toHaveLength(40);
   });
 
   it.each(STATUSES)('allows exactly the listed actions in %s', (status) => {
@@ -382,8 +409,8 @@ describe('the transition table', () => {
         }
       }
     }
-    // 141 allowed pairs in the matrix (12+15+15+18+11+11+12+12+8+9+10+5+2+1), of which 34 are moves.
-    expect(stays).toHaveLength(141 - 34);
+    // 161 allowed pairs in the matrix (14+17+17+20+13+13+14+14+9+10+11+6+2+1), of which 34 are moves.
+    expect(stays).toHaveLength(161 - 34);
   });
 
   it('refuses every pair that is not in the matrix with illegal_transition', () => {
@@ -397,7 +424,7 @@ describe('the transition table', () => {
         refused++;
       }
     }
-    expect(refused).toBe(14 * 37 - 141);
+    expect(refused).toBe(14 * 40 - 161);
   });
 
   it('terminal and unresolved statuses', () => {

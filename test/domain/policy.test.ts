@@ -131,7 +131,7 @@ const VIEW_AND_REGISTER: [RelationName, boolean, boolean][] = [
 
 describe('relationTo', () => {
   it.each(RELATION_ROWS)('%s', (name, isHandler, isInvolved, isReceiver, actsAsQualityManager) => {
-    const { involvedPersonIds: _ids, ...relation } = RELATIONS[name].relation;
+    const { involvedPersonIds: _ids, isReporter: _reporter, ...relation } = RELATIONS[name].relation;
     expect(relation).toEqual({ isHandler, isInvolved, isReceiver, actsAsQualityManager });
   });
 
@@ -147,6 +147,7 @@ describe('relationTo', () => {
       involved: [...CASE_INVOLVING_QM.involved, involvedUser('p-3', 'u-dep')],
     };
     expect(relationTo(caseInvolvingDeputy, DEPUTY, QM_INVOLVED)).toEqual({
+      isReporter: false,
       isHandler: false,
       isInvolved: true,
       involvedPersonIds: ['p-3'],
@@ -161,6 +162,7 @@ describe('relationTo', () => {
 
   it('the reporter or the system (no user id) has no relation', () => {
     expect(relationTo(CASE, { userId: null, name: 'Melder', roles: [] }, QM_INVOLVED)).toEqual({
+      isReporter: false,
       isHandler: false,
       isInvolved: false,
       involvedPersonIds: [],

@@ -149,6 +149,11 @@ export async function findComplaintByFollowUpTokenHash(db: DbExecutor, hash: str
   return row ? fromRow(row) : null;
 }
 
+/** Points the follow-up link at a new token hash (or an unusable value, to revoke it). */
+export async function replaceFollowUpTokenHash(db: DbExecutor, id: string, hash: string): Promise<void> {
+  await db.updateTable('complaints').set({ follow_up_token_hash: hash }).where('id', '=', id).execute();
+}
+
 export interface ComplaintFilters {
   statuses?: ComplaintStatus[];
   handlerId?: string;

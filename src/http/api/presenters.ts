@@ -6,7 +6,8 @@
 import { Type } from 'typebox';
 import type { Actor } from '../../domain/action-context.ts';
 import { amsterdamDateOf, type WorkingDayCalendar } from '../../domain/calendar.ts';
-import type { Complaint } from '../../domain/complaint.ts';
+import { type Complaint, hasOpenHearingRequest, latestOffer } from '../../domain/complaint.ts';
+import { appealRoutesFor, followUpLinkExpiresAt } from '../../domain/follow-up.ts';
 import { deadlineOverview } from '../../domain/deadlines.ts';
 import { COMPLAINT_STATUSES } from '../../domain/lifecycle.ts';
 import { actionsOffered, type CaseRelation } from '../../domain/policy.ts';
@@ -126,26 +127,88 @@ export function presentSummary(complaint: Complaint, calendar: WorkingDayCalenda
   };
 }
 
+const Localised = Type.Object({ nl: Type.String(), en: Type.String() });
+
 export const ReporterViewSchema = Type.Object({
   reference: Type.String(),
   status: Status,
   receivedAt: Type.String(),
-  deadlines: Type.Object({ acknowledgeBy: Type.String({ format: 'date' }), resolveBy: Type.String({ format: 'date' }) }),
+  language: Type.String(),
+  anonymous: Type.Boolean(),
+  deadlines: Type.Object({
+    acknowledgeBy: Type.String({ format: 'date' }),
+    resolveBy: Type.String({ format: 'date' }),
+    extendedBecause: Nullable(Type.String()),
+  }),
   acknowledgedAt: Nullable(Type.String()),
   resolvedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
   handler: Type.Union([Type.Object({ name: Type.String(), jobTitle: Type.String() }), Type.Null()]),
+  /** The offer waiting for the reporter's reaction, if any. */
+  openOffer: Type.Union([
+    Type.Object({ madeAt: Type.String(), measures: Type.Array(Type.Object({ kind: Type.String(), description: Type.String() })) }),
+    Type.Null(),
+  ]),
+  hearingRequested: Type.Boolean(),
+  messages: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
+  survey: Type.Union([Type.Object({ answeredAt: Type.String() }), Type.Null()]),
+  appealRoutes: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      order: Type.Integer(),
+      label: Localised,
+      url: Nullable(Type.String()),
+      contact: Nullable(Type.String()),
+      party: Type.Union([Type.Object({ type: Type.String(), name: Nullable(Type.String()), contact: Nullable(Type.String()) }), Type.Null()]),
+    }),
+  ),
+  advocacyBodies: Type.Array(Type.Object({ name: Type.String(), description: Localised, url: Nullable(Type.String()) })),
+  allowedActions: Type.Array(Type.String()),
+  linkExpiresAt: Nullable(Type.String()),
 });
 
-/** The reporter sees the progress and who handles it, never internal notes or other people's reactions. */
-export function presentForReporter(complaint: Complaint) {
+/** The reporter sees the progress, who handles it and what they can do; never internal notes or other people's reactions. */
+export function presentForReporter(complaint: Complaint, settings: OrganisationSettings) {
+  const offer = latestOffer(complaint);
+  const relation: CaseRelation = {
+    isReporter: true,
+    isHandler: false,
+    isInvolved: false,
+    involvedPersonIds: [],
+    isReceiver: false,
+    actsAsQualityManager: false,
+  };
   return {
     reference: complaint.reference,
     status: complaint.status,
     receivedAt: complaint.receivedAt,
-    deadlines: { acknowledgeBy: complaint.deadlines.acknowledgeBy, resolveBy: complaint.deadlines.resolveBy },
+    language: complaint.reporter.language,
+    anonymous: complaint.reporter.anonymous,
+    deadlines: {
+      acknowledgeBy: complaint.deadlines.acknowledgeBy,
+      resolveBy: complaint.deadlines.resolveBy,
+      extendedBecause: complaint.extension?.reason ?? null,
+    },
     acknowledgedAt: complaint.acknowledgedAt,
     resolvedAt: complaint.resolvedAt,
+    closedAt: complaint.closedAt,
     handler: complaint.handler ? { name: complaint.handler.name, jobTitle: complaint.handler.jobTitle } : null,
+    openOffer:
+      complaint.status === 'offer_made' && offer ? { madeAt: offer.madeAt, measures: offer.measures } : null,
+    hearingRequested: hasOpenHearingRequest(complaint),
+    messages: complaint.reporterMessages.map(({ at, text }) => ({ at, text })),
+    survey: complaint.survey ? { answeredAt: complaint.survey.answeredAt } : null,
+    appealRoutes: appealRoutesFor(complaint, settings).map(({ route, party }) => ({
+      code: route.code,
+      order: route.order,
+      label: route.label,
+      url: route.url ?? null,
+      contact: route.contact ?? null,
+      party,
+    })),
+    advocacyBodies: settings.advocacyBodies.map((b) => ({ name: b.name, description: b.description, url: b.url ?? null })),
+    allowedActions: actionsOffered(complaint, relation, settings),
+    linkExpiresAt: followUpLinkExpiresAt(complaint, settings),
   };
 }
 

@@ -4,12 +4,13 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { REPORTER } from '../../commands/context.ts';
-import { hashFollowUpToken, registerComplaint } from '../../commands/register-complaint.ts';
+import { loadOrganisation, REPORTER } from '../../commands/context.ts';
+import { complaintForToken, takeReporterAction } from '../../commands/follow-up.ts';
+import { registerComplaint } from '../../commands/register-complaint.ts';
+import { type Action, ACTION_SCHEMAS } from '../../domain/action-schemas.ts';
+import { REPORTER_ACTIONS } from '../../domain/policy.ts';
 import { PublicIntakeSchema } from '../../domain/intake.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { readyCheck } from '../../db/database.ts';
-import { findComplaintByFollowUpTokenHash } from '../../db/repositories/complaints.ts';
 import type { AppDeps } from '../app.ts';
 import { ProblemSchema } from './problem-schema.ts';
 import { presentForReporter, ReporterViewSchema } from './presenters.ts';
@@ -69,6 +70,8 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async 
     },
   );
 
+  const Token = Type.Object({ token: Type.String({ minLength: 20, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
+
   app.get(
     '/api/v1/follow-up/:token',
     {
@@ -76,14 +79,38 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async 
       schema: {
         tags: ['public'],
         summary: "The reporter's view of one complaint, through the private follow-up link",
-        params: Type.Object({ token: Type.String({ minLength: 20, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
-        response: { 200: ReporterViewSchema, 404: ProblemSchema },
+        params: Token,
+        response: { 200: ReporterViewSchema, 404: ProblemSchema, 410: ProblemSchema },
       },
     },
     async (request) => {
-      const complaint = await findComplaintByFollowUpTokenHash(deps.db.kysely, hashFollowUpToken(request.params.token));
-      if (!complaint) throw new DomainError('not_found', { en: 'No complaint for this link.', nl: 'Er is geen klacht bij deze link.' });
-      return presentForReporter(complaint);
+      const complaint = await complaintForToken(deps.db.kysely, request.params.token, deps.now());
+      const { settings } = await loadOrganisation(deps.db.kysely);
+      return presentForReporter(complaint, settings);
     },
   );
+
+  // What the reporter can do through the link: the same lifecycle actions, with the reporter as actor.
+  for (const name of REPORTER_ACTIONS) {
+    app.post(
+      `/api/v1/follow-up/:token/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      {
+        bodyLimit: 64 * 1024,
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['public'],
+          summary: `The reporter, through the follow-up link: ${name}`,
+          params: Token,
+          body: ACTION_SCHEMAS[name],
+          response: { 200: ReporterViewSchema, 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema },
+        },
+      },
+      async (request) => {
+        const action = { name, input: request.body } as Action;
+        const { complaint } = await takeReporterAction(deps, request.params.token, action);
+        const { settings } = await loadOrganisation(deps.db.kysely);
+        return presentForReporter(complaint, settings);
+      },
+    );
+  }
 };

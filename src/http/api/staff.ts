@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import { loadOrganisation } from '../../commands/context.ts';
 import { registerComplaint } from '../../commands/register-complaint.ts';
 import { convertSpotRecord, recordSpotRecord } from '../../commands/spot-records.ts';
+import { replaceFollowUpLink } from '../../commands/follow-up.ts';
 import { relationOf, takeAction } from '../../commands/take-action.ts';
 import { ACTION_SCHEMAS, type Action } from '../../domain/action-schemas.ts';
 import { amsterdamDateOf, startOfAmsterdamDay } from '../../domain/calendar.ts';
@@ -148,6 +149,34 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
         const organisation = await loadOrganisation(deps.db.kysely);
         const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
         return presentStaffComplaint(complaint, relation, organisation, deps.now(), viewOf(relation, actor) ?? 'involved');
+      },
+    );
+  }
+
+  for (const mode of ['revoke', 'renew'] as const) {
+    app.post(
+      `/api/v1/staff/complaints/:reference/follow-up-link/${mode}`,
+      {
+        schema: {
+          tags: ['staff'],
+          summary:
+            mode === 'revoke'
+              ? "Revoke the reporter's follow-up link (e.g. it was forwarded by mistake)"
+              : "Revoke the reporter's follow-up link and issue a new one (emailed when there is an address; shown once)",
+          params: Reference,
+          response: { 200: Type.Object({ reference: Type.String(), followUpUrl: Type.Union([Type.String(), Type.Null()]) }), ...Errors },
+        },
+      },
+      async (request) => {
+        const actor = staffOf(request);
+        const complaint = await findComplaintByReference(deps.db.kysely, request.params.reference);
+        if (!complaint) throw new DomainError('not_found', { en: `No complaint ${request.params.reference}.`, nl: `Klacht ${request.params.reference} bestaat niet.` });
+        const relation = await relationOf(deps.db.kysely, complaint, actor, await loadOrganisation(deps.db.kysely));
+        if (!relation.isHandler && !relation.actsAsQualityManager) {
+          throw new DomainError('forbidden', { en: 'Only the handler or the quality manager can do this.', nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.' });
+        }
+        const result = await replaceFollowUpLink(deps, complaint.reference, actor, { issueNew: mode === 'renew' });
+        return { reference: result.complaint.reference, followUpUrl: result.followUpUrl };
       },
     );
   }
