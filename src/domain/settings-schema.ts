@@ -66,6 +66,13 @@ export const OrganisationSettingsSchema = Type.Object(
     deputyQualityManagerEmail: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
     privacyStatementUrl: Type.String({ format: 'uri', maxLength: 500 }),
     followUpLinkDaysAfterClosing: Type.Integer({ minimum: 1, maximum: 3650 }),
+    branding: Type.Object(
+      {
+        primaryColor: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
+        logoUrl: Type.Union([Type.String({ maxLength: 500, pattern: '^(https://|/)' }), Type.Null()]),
+      },
+      Strict,
+    ),
     retention: Type.Object(
       {
         complaintYearsAfterClosing: Type.Integer({ minimum: 1, maximum: 30 }),

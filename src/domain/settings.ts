@@ -78,6 +78,8 @@ export interface OrganisationSettings {
   /** The user (by email) who acts as quality manager on cases that involve a quality manager. */
   deputyQualityManagerEmail: string | null;
   privacyStatementUrl: string;
+  /** The public pages' look: a primary colour (must reach 4.5:1 contrast on white) and an optional logo. */
+  branding: { primaryColor: string; logoUrl: string | null };
   /** The reporter's private follow-up link stops working this many days after the case ends. */
   followUpLinkDaysAfterClosing: number;
   retention: { complaintYearsAfterClosing: number; auditLogYears: number };
@@ -166,5 +168,6 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   deputyQualityManagerEmail: null,
   privacyStatementUrl: 'https://www.loket3.nl/privacy',
   followUpLinkDaysAfterClosing: 90,
+  branding: { primaryColor: '#00598a', logoUrl: null },
   retention: { complaintYearsAfterClosing: 2, auditLogYears: 5 },
 };
