@@ -132,6 +132,8 @@ export interface EmailOutboxTable {
   smtp_response: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The letter this email carries as a PDF attachment, if any. */
+  letter_id: string | null;
 }
 
 export interface SpotRecordsTable {
@@ -151,6 +153,48 @@ export interface ReferenceCountersTable {
   last_number: number;
 }
 
+export interface LettersTable {
+  id: string;
+  complaint_id: string;
+  kind: string;
+  language: string;
+  /** reporter | involved */
+  recipient_role: string;
+  recipient_name: string | null;
+  /** The email or postal address the letter went to; null on the follow-up page only. */
+  recipient_address: string | null;
+  /** email | post | follow_up_page */
+  delivery: string;
+  subject: string;
+  body_text: string;
+  /** The exact PDF that was sent; never changed afterwards. */
+  pdf: Buffer;
+  sha256: string;
+  template_version: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  posted_at: Timestamp | null;
+}
+
+export interface LetterTemplatesTable {
+  kind: string;
+  language: string;
+  version: number;
+  subject: string;
+  body: string;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+export interface RemindersTable {
+  id: string;
+  complaint_id: string;
+  subject: string;
+  stage: string;
+  due: IsoDate;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
@@ -161,6 +205,9 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   spot_records: SpotRecordsTable;
   reference_counters: ReferenceCountersTable;
+  letters: LettersTable;
+  letter_templates: LetterTemplatesTable;
+  reminders: RemindersTable;
 }
 
 export type { Generated };

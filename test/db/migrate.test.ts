@@ -28,11 +28,16 @@ const TABLES = [
   'complaint_events',
   'complaints',
   'email_outbox',
+  'letter_templates',
+  'letters',
   'organisation_settings',
   'reference_counters',
+  'reminders',
   'spot_records',
   'users',
 ];
+
+const MIGRATIONS = ['2026-11-25-0001-initial', '2026-11-25-0002-letters-and-reminders'];
 
 describeEachDialect('migrations', (dialect) => {
   let db: TestDb;
@@ -42,13 +47,13 @@ describeEachDialect('migrations', (dialect) => {
   afterAll(() => db.close());
 
   it('creates every table on the first run and nothing on the second', async () => {
-    expect(await migrate(db)).toEqual({ applied: ['2026-11-25-0001-initial'] });
+    expect(await migrate(db)).toEqual({ applied: MIGRATIONS });
     expect(await migrate(db)).toEqual({ applied: [] });
 
     const tables = (await ownTables(db)).map((t) => t.name).sort();
     expect(tables).toEqual(TABLES);
     const status = await whileTestSchemasStay(() => migrationStatus(db));
-    expect(status.map((m) => m.name)).toEqual(['2026-11-25-0001-initial']);
+    expect(status.map((m) => m.name)).toEqual(MIGRATIONS);
     expect(status[0]?.executedAt).toBeInstanceOf(Date);
   });
 
@@ -135,7 +140,7 @@ describeEachDialect('migrations in two processes at once', (dialect) => {
       return JSON.parse(stdout) as string[];
     };
     const applied = (await whileTestSchemasStay(() => Promise.all([run(), run(), run(), run()]))).flat();
-    expect(applied).toEqual(['2026-11-25-0001-initial']);
+    expect(applied).toEqual(MIGRATIONS);
     expect((await ownTables(db)).map((t) => t.name).sort()).toEqual(TABLES);
   });
 });
@@ -149,16 +154,16 @@ describe.skipIf(skipReason('postgres') !== null)(
     });
     afterAll(() => db.close());
 
-    it('applies the initial migration exactly once when two instances migrate concurrently', async () => {
+    it('applies each migration exactly once when two instances migrate concurrently', async () => {
       const first = await db.openAnother();
       const second = await db.openAnother();
       try {
         const results = await Promise.all([migrate(first), migrate(second)]);
-        expect(results.flatMap((r) => r.applied)).toEqual(['2026-11-25-0001-initial']);
+        expect(results.flatMap((r) => r.applied)).toEqual(MIGRATIONS);
         const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
           db.kysely,
         );
-        expect(rows[0]?.n).toBe(1);
+        expect(rows[0]?.n).toBe(MIGRATIONS.length);
       } finally {
         await Promise.all([first.close(), second.close()]);
       }
