@@ -10,7 +10,8 @@ import {
   markSent,
   type OutboxEmail,
 } from '../db/repositories/outbox.ts';
-import type { MailTransport } from '../mail/transport.ts';
+import type { MailTransport, OutgoingMail } from '../mail/transport.ts';
+import { toTimestamp } from '../db/normalise.ts';
 
 /**
  * Pauses after the 1st, 2nd, … failed attempt; after the last one the mail is given up ('failed'). Every
@@ -102,7 +103,7 @@ async function deliver(
   }
   let response: string;
   try {
-    ({ response } = await transport.send(mail));
+    ({ response } = await transport.send({ ...mail, attachments: await letterAttachments(db, mail) }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failedAt = now();
@@ -155,4 +156,17 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await queue;
     },
   };
+}
+
+/** The letter's PDF, exactly as stored when it was sent, travels with its email. */
+async function letterAttachments(db: Db, mail: OutboxEmail): Promise<NonNullable<OutgoingMail['attachments']>> {
+  if (!mail.letterId) return [];
+  const letter = await db.kysely
+    .selectFrom('letters')
+    .select(['pdf', 'kind', 'created_at'])
+    .where('id', '=', mail.letterId)
+    .executeTakeFirst();
+  if (!letter) return [];
+  const day = toTimestamp(letter.created_at).slice(0, 10);
+  return [{ filename: `${letter.kind}-${day}.pdf`, content: Buffer.from(letter.pdf), contentType: 'application/pdf' }];
 }

@@ -22,6 +22,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface MailTransport {
@@ -62,6 +63,7 @@ export function createMailTransport(smtp: SmtpSettings | null): MailTransport {
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
           messageId: message.messageId,
+          ...(message.attachments?.length ? { attachments: message.attachments } : {}),
           // Asks vacation responders and the like not to answer system mail (RFC 3834).
           headers: { 'Auto-Submitted': 'auto-generated' },
         });

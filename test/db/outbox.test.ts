@@ -64,6 +64,7 @@ describeEachDialect('email outbox', (dialect) => {
       claimedBy: null,
       claimedUntil: null,
       lastError: null,
+      letterId: null,
       smtpResponse: null,
       createdAt: T0.toISOString(),
       sentAt: null,

@@ -31,6 +31,8 @@ export interface OutboxEmail {
   smtpResponse: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** The letter whose PDF travels with this mail, if any. */
+  letterId: string | null;
 }
 
 export interface NewEmail {
@@ -41,6 +43,7 @@ export interface NewEmail {
   /** What the mail is, e.g. 'acknowledgement' or 'login_code'; for the administrator's view and statistics. */
   kind: string;
   complaintId?: string | null;
+  letterId?: string | null;
   now: Date;
   /** The domain part of the Message-ID (default 'verbeterpunt.local'); use the sender's domain in production. */
   messageIdDomain?: string;
@@ -77,6 +80,7 @@ export async function enqueueEmail(
       smtp_response: null,
       created_at: now,
       sent_at: null,
+      letter_id: email.letterId ?? null,
     })
     .execute();
   return { id, messageId };
@@ -213,5 +217,6 @@ function toOutboxEmail(row: Selectable<EmailOutboxTable>): OutboxEmail {
     smtpResponse: row.smtp_response,
     createdAt: toTimestamp(row.created_at),
     sentAt: toTimestamp(row.sent_at),
+    letterId: row.letter_id,
   };
 }
