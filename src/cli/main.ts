@@ -81,4 +81,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+// After a failure something may still hold the event loop (e.g. a PostgreSQL pool that startServer opened
+// before listen failed, which would keep the process alive for its idle timeout): exit now. On success the
+// process ends by itself once everything is closed.
+if (code === 0) process.exitCode = 0;
+else process.exit(code);
