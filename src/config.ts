@@ -25,6 +25,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Deliver the outbox from this process. Switch off where a separate worker runs. */
   outboxWorker: boolean;
+  /** DEADLINE_WATCH (default true): run the deadline watch in this process. Several instances may run it safely. */
+  deadlineWatch: boolean;
+  /** REMINDER_WORKING_DAYS (default 2, 0-20): a deadline within this many working days gets a 'near' reminder. */
+  reminderWorkingDays: number;
   publicRateLimitPerMinute: number;
   attachmentMaxBytes: number;
   attachmentsMaxTotalBytes: number;
@@ -103,6 +107,8 @@ export function parseConfig(env: Env): Readonly<Config> {
     organisationSettingsPath: path.resolve(read('ORGANISATION_SETTINGS', './config/organisation.json')),
     logLevel,
     outboxWorker: boolean('OUTBOX_WORKER', true),
+    deadlineWatch: boolean('DEADLINE_WATCH', true),
+    reminderWorkingDays: integer('REMINDER_WORKING_DAYS', 2, 0, 20),
     publicRateLimitPerMinute: integer('PUBLIC_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     attachmentsMaxTotalBytes: integer('ATTACHMENTS_MAX_TOTAL_BYTES', 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),

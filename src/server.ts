@@ -8,6 +8,7 @@ import { randomId, systemClock } from './commands/context.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
+import { startDeadlineWatch } from './jobs/deadline-watch.ts';
 import { startOutboxWorker } from './jobs/outbox-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 
@@ -36,6 +37,17 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
         intervalMs: 5_000,
       })
     : null;
+  // Every 5 minutes, the first run 10 s after the start; reminders are rows with a unique key, so several
+  // instances may all run it.
+  const deadlineWatch = config.deadlineWatch
+    ? startDeadlineWatch({
+        db,
+        intervalMs: 300_000,
+        firstRunAfterMs: 10_000,
+        config: { publicUrl: config.publicUrl, reminderWorkingDays: config.reminderWorkingDays },
+        logger: app.log,
+      })
+    : null;
 
   log(`Verbeterpunt is running at ${url} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
   log(`  API documentation: ${url}/api/docs`);
@@ -51,6 +63,7 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
     url,
     async stop() {
       await app.close();
+      await deadlineWatch?.stop();
       await worker?.stop();
       await db.close();
     },
