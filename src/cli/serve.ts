@@ -8,7 +8,9 @@ import { loadConfig, note } from './runtime.ts';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Run the web server, the outbox worker and the deadline watch (see OUTBOX_WORKER, DEADLINE_WATCH) until stopped')
+    .description(
+      'Run the web server, the outbox worker and the deadline watch (see OUTBOX_WORKER, DEADLINE_WATCH) until stopped',
+    )
     .addHelpText(
       'after',
       '\nConfiguration comes from the environment and .env (see README.md: Configuration).',
