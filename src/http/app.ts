@@ -10,18 +10,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { CommandDeps } from '../commands/context.ts';
 import { publicRoutes } from './api/public.ts';
 import { staffRoutes } from './api/staff.ts';
+import { pagesPlugin, withRedactedUrls } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
 import { createValidatorCompiler } from './validation.ts';
 
 export type AppDeps = CommandDeps;
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Follow-up tokens are redacted from logged URLs.
+    logger: withRedactedUrls(options.logger ?? false),
     trustProxy: deps.config.trustProxy,
     ajv: {
       customOptions: {
@@ -63,6 +65,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(publicRoutes(deps));
   await app.register(staffRoutes(deps));
+  await app.register(pagesPlugin(deps));
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode === 429 && !String(reply.getHeader('content-type')).includes('problem')) {

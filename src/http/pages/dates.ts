@@ -1,0 +1,39 @@
+/** Dates as people read them: "vrijdag 8 mei 2026", "Friday 8 May 2026"; instants in Amsterdam time. */
+import type { PageMessages } from '../../i18n/pages/index.ts';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+const LONG_DATE = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+
+/** A calendar date ('2026-05-08') with its weekday, without a comma after it. */
+export function formatDate(t: PageMessages, isoDate: string): string {
+  // Noon UTC is the same calendar day everywhere, so the date never shifts.
+  const at = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  return format(t.meta.intl, { ...LONG_DATE, timeZone: 'UTC' })
+    .format(at)
+    .replace(',', '');
+}
+
+/** An instant as its date in Amsterdam ('2026-04-30T22:30:00Z' is Friday 1 May there). */
+export function formatInstantDate(t: PageMessages, instant: string): string {
+  return format(t.meta.intl, { ...LONG_DATE, timeZone: 'Europe/Amsterdam' })
+    .format(new Date(instant))
+    .replace(',', '');
+}
+
+/** Bytes as "10 MB" or "512 KB" (binary units, as the limits are configured), in the page's number format. */
+export function formatMegabytes(t: PageMessages, bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${Math.round(bytes / 1024).toLocaleString(t.meta.intl)} KB`;
+  return `${mb.toLocaleString(t.meta.intl, { maximumFractionDigits: 1 })} MB`;
+}
