@@ -24,7 +24,14 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
   if (report.settingsSeeded) log('Organisation settings seeded (they are kept, versioned, in the database from now on).');
   const deps = { db, config, now: systemClock, newId: randomId };
   const app = await buildApp(deps, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // E.g. the port is taken: release the database so the process can end.
+    await app.close();
+    await db.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;

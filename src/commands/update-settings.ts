@@ -18,10 +18,12 @@ import { listComplaints, updateComplaint } from '../db/repositories/complaints.t
 import { loadCurrentSettings, saveSettingsVersion } from '../db/repositories/settings.ts';
 import type { CommandDeps } from './context.ts';
 
-const checker = Compile(OrganisationSettingsSchema);
+// Compiled on first use: most processes (the CLI, the tests) never validate settings.
+let checker: ReturnType<typeof Compile<typeof OrganisationSettingsSchema>> | null = null;
 
 /** Throws invalid_input naming the first wrong field; the calendar's own dates are checked too. */
 export function validateSettings(candidate: unknown): OrganisationSettings {
+  checker ??= Compile(OrganisationSettingsSchema);
   const first = [...checker.Errors(candidate)][0];
   if (first) {
     const field = first.instancePath.split('/').filter(Boolean).join('.') || 'settings';
