@@ -118,7 +118,12 @@ export function termQualityManagerMessage(
 
 /** To the quality managers: nobody handles the complaint yet (step 2). */
 export function unassignedMessage(
-  f: CaseFacts & { recipientName: string; stage: 'near' | 'overdue'; acknowledgeBy: IsoDate; receivedOn: IsoDate },
+  f: CaseFacts & {
+    recipientName: string;
+    stage: 'near' | 'overdue';
+    acknowledgeBy: IsoDate;
+    receivedOn: IsoDate;
+  },
 ): StaffMessage {
   const overdue = f.stage === 'overdue';
   return {
@@ -216,7 +221,12 @@ const CHANNEL_WORDS: Record<string, string> = {
 
 /** To the (new) handler: step 2 appointed them. */
 export function handlerAssignedMessage(
-  f: CaseFacts & { recipientName: string; reassigned: boolean; acknowledgeBy: IsoDate | null; resolveBy: IsoDate },
+  f: CaseFacts & {
+    recipientName: string;
+    reassigned: boolean;
+    acknowledgeBy: IsoDate | null;
+    resolveBy: IsoDate;
+  },
 ): StaffMessage {
   return {
     subject: f.reassigned
@@ -228,7 +238,8 @@ export function handlerAssignedMessage(
       f.reassigned
         ? `De behandeling van klacht ${f.reference} is aan u overgedragen.`
         : `U bent aangewezen als behandelaar van klacht ${f.reference}.`,
-      f.acknowledgeBy && `De ontvangstbevestiging moet uiterlijk ${formatDutchDate(f.acknowledgeBy)} verstuurd zijn.`,
+      f.acknowledgeBy &&
+        `De ontvangstbevestiging moet uiterlijk ${formatDutchDate(f.acknowledgeBy)} verstuurd zijn.`,
       `De klacht moet uiterlijk ${formatDutchDate(f.resolveBy)} afgehandeld zijn.`,
       '',
       `Klacht openen: ${f.url}`,
@@ -278,11 +289,13 @@ const REPORTER_ACTION_WORDS: Record<ReporterActionName, { subject: string; sente
   },
   recordOfferAccepted: {
     subject: 'De melder is tevreden met het aanbod',
-    sentence: 'De melder heeft via de persoonlijke link laten weten tevreden te zijn met het aanbod. Stuur de schriftelijke bevestiging.',
+    sentence:
+      'De melder heeft via de persoonlijke link laten weten tevreden te zijn met het aanbod. Stuur de schriftelijke bevestiging.',
   },
   recordOfferRejected: {
     subject: 'De melder is niet tevreden met het aanbod',
-    sentence: 'De melder heeft via de persoonlijke link laten weten niet tevreden te zijn met het aanbod. Overweeg nieuw onderzoek of een nieuw aanbod.',
+    sentence:
+      'De melder heeft via de persoonlijke link laten weten niet tevreden te zijn met het aanbod. Overweeg nieuw onderzoek of een nieuw aanbod.',
   },
   withdraw: {
     subject: 'De melder heeft de klacht ingetrokken',

@@ -7,12 +7,13 @@
  * Reminders are made on working days only: a reminder on a Saturday is read on Monday anyway, and the
  * first run on Monday still finds every deadline that is near or past.
  */
+
+import { loadOrganisation } from '../commands/context.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation, transaction } from '../db/database.ts';
 import { findComplaintById } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { listUsers } from '../db/repositories/users.ts';
-import { loadOrganisation } from '../commands/context.ts';
 import { amsterdamDateOf, type IsoDate } from '../domain/calendar.ts';
 import { deputyIdOf, directoryOf } from '../notifications/recipients.ts';
 import {
@@ -21,7 +22,12 @@ import {
   recordedReminders,
   recordReminder,
 } from '../notifications/reminder-store.ts';
-import { type ReminderRecipientsContext, reminderEmails, remindersDue, type ReminderRules } from '../notifications/reminders.ts';
+import {
+  type ReminderRecipientsContext,
+  type ReminderRules,
+  reminderEmails,
+  remindersDue,
+} from '../notifications/reminders.ts';
 import type { WorkerLogger } from './outbox-worker.ts';
 import { type PeriodicJob, startPeriodic } from './scheduler.ts';
 
@@ -73,7 +79,10 @@ export interface DeadlineWatchOptions {
 /** One pass over the open complaints. */
 export async function runDeadlineWatch(options: DeadlineWatchOptions): Promise<DeadlineWatchCounts> {
   const { db, now, logger } = options;
-  const config: DeadlineWatchConfig = { ...DEFAULT_DEADLINE_WATCH_CONFIG, ...stripUndefined(options.config ?? {}) };
+  const config: DeadlineWatchConfig = {
+    ...DEFAULT_DEADLINE_WATCH_CONFIG,
+    ...stripUndefined(options.config ?? {}),
+  };
   const today = amsterdamDateOf(now.toISOString());
   const { settings, calendar } = await loadOrganisation(db.kysely);
   const counts: DeadlineWatchCounts = {
@@ -112,7 +121,10 @@ export async function runDeadlineWatch(options: DeadlineWatchOptions): Promise<D
         counts.alreadySent += outcome.alreadySent;
         counts.unreachable += outcome.unreachable;
         for (const subject of outcome.unreachableSubjects) {
-          logger?.warn({ complaintId: id, subject }, 'Deadline reminder has no recipient: no active handler, owner or quality manager');
+          logger?.warn(
+            { complaintId: id, subject },
+            'Deadline reminder has no recipient: no active handler, owner or quality manager',
+          );
         }
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -154,7 +166,14 @@ async function watchComplaint(
     config: DeadlineWatchConfig;
   },
 ): Promise<ComplaintOutcome> {
-  const outcome: ComplaintOutcome = { reminded: 0, escalated: 0, emails: 0, alreadySent: 0, unreachable: 0, unreachableSubjects: [] };
+  const outcome: ComplaintOutcome = {
+    reminded: 0,
+    escalated: 0,
+    emails: 0,
+    alreadySent: 0,
+    unreachable: 0,
+    unreachableSubjects: [],
+  };
   // A cheap look first, without a write transaction: most candidates owe nothing new.
   const complaint = await findComplaintById(db.kysely, id);
   if (!complaint) return outcome;
@@ -165,7 +184,14 @@ async function watchComplaint(
   if (outcome.alreadySent === due.length) return outcome;
 
   const written = await transaction(db, async (trx) => {
-    const result = { reminded: 0, escalated: 0, emails: 0, alreadySent: 0, unreachable: 0, unreachableSubjects: [] as string[] };
+    const result = {
+      reminded: 0,
+      escalated: 0,
+      emails: 0,
+      alreadySent: 0,
+      unreachable: 0,
+      unreachableSubjects: [] as string[],
+    };
     // Read again in the transaction: the case may have moved on (acknowledged, say) since the look above.
     const fresh = await findComplaintById(trx, id);
     if (!fresh) return result;

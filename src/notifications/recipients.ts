@@ -38,7 +38,8 @@ export function actingQualityManagers(
   return [...users.values()].filter(
     (user) =>
       reachable(user) &&
-      relationTo(complaint, { userId: user.id, name: user.name, roles: [...user.roles] }, facts).actsAsQualityManager,
+      relationTo(complaint, { userId: user.id, name: user.name, roles: [...user.roles] }, facts)
+        .actsAsQualityManager,
   );
 }
 

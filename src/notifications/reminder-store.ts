@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { IsoDate } from '../domain/calendar.ts';
-import { COMPLAINT_STATUSES, type ComplaintStatus, TERMINAL } from '../domain/lifecycle.ts';
 import { type DbExecutor, dialectOf } from '../db/database.ts';
 import { toTimestamp } from '../db/normalise.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import { COMPLAINT_STATUSES, type ComplaintStatus, TERMINAL } from '../domain/lifecycle.ts';
 
 /** Statuses of an open case: the watch never looks at closed, withdrawn or not-taken-up ones. */
 const OPEN: ComplaintStatus[] = COMPLAINT_STATUSES.filter((status) => !TERMINAL.includes(status));
@@ -61,8 +61,10 @@ export async function recordedReminders(db: DbExecutor, complaintId: string): Pr
   return new Set(rows.map((row) => keyOf(row.subject, row.stage, row.due)));
 }
 
-export const hasReminder = (recorded: ReadonlySet<string>, r: { subject: string; stage: string; due: IsoDate }): boolean =>
-  recorded.has(keyOf(r.subject, r.stage, r.due));
+export const hasReminder = (
+  recorded: ReadonlySet<string>,
+  r: { subject: string; stage: string; due: IsoDate },
+): boolean => recorded.has(keyOf(r.subject, r.stage, r.due));
 
 /**
  * Records a reminder unless one with the same (complaint, subject, stage, due) exists; true when this call

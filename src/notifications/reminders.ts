@@ -12,6 +12,8 @@
  * - open agreed corrective measures and preventive measures: 'near' within N working days of their due date →
  *   the owner; 'overdue' → the owner and the handler, who sees to it that what was agreed is done (step 8).
  */
+
+import type { UserRef } from '../domain/action-context.ts';
 import type { IsoDate, WorkingDayCalendar } from '../domain/calendar.ts';
 import { amsterdamDateOf } from '../domain/calendar.ts';
 import type { AgreedMeasure, Complaint, PreventiveMeasure } from '../domain/complaint.ts';
@@ -27,8 +29,13 @@ import {
   unassignedMessage,
 } from '../i18n/notifications.ts';
 import { staffCaseUrl } from './links.ts';
-import { actingQualityManagers, handlerOf, reachable, type StaffDirectory, uniqueUsers } from './recipients.ts';
-import type { UserRef } from '../domain/action-context.ts';
+import {
+  actingQualityManagers,
+  handlerOf,
+  reachable,
+  type StaffDirectory,
+  uniqueUsers,
+} from './recipients.ts';
 
 export type ReminderStage = 'near' | 'overdue';
 
@@ -54,7 +61,12 @@ export interface ReminderRules {
 export const TERM_NAMES: readonly TermName[] = ['acknowledge', 'resolve', 'report'];
 
 /** The stage a deadline is in today, or null when it is neither near nor past. */
-export function stageOn(due: IsoDate, today: IsoDate, calendar: WorkingDayCalendar, rules: ReminderRules): ReminderStage | null {
+export function stageOn(
+  due: IsoDate,
+  today: IsoDate,
+  calendar: WorkingDayCalendar,
+  rules: ReminderRules,
+): ReminderStage | null {
   if (today > due) return 'overdue';
   return calendar.countWorkingDaysBetween(today, due) <= rules.nearWorkingDays ? 'near' : null;
 }
@@ -84,14 +96,23 @@ export function remindersDue(
     const acknowledgeBy = complaint.deadlines.acknowledgeBy;
     const receivedOn = amsterdamDateOf(termStart(complaint));
     const stage: ReminderStage | null =
-      today > acknowledgeBy ? 'overdue' : calendar.countWorkingDaysBetween(receivedOn, today) >= 1 ? 'near' : null;
+      today > acknowledgeBy
+        ? 'overdue'
+        : calendar.countWorkingDaysBetween(receivedOn, today) >= 1
+          ? 'near'
+          : null;
     if (stage) due.push({ subject: 'unassigned', stage, due: acknowledgeBy, about: { kind: 'unassigned' } });
   }
 
   for (const measure of complaint.agreedMeasures) {
     const stage = measure.doneAt ? null : stageOn(measure.dueDate, today, calendar, rules);
     if (stage) {
-      due.push({ subject: `agreed_measure:${measure.id}`, stage, due: measure.dueDate, about: { kind: 'agreed_measure', measure } });
+      due.push({
+        subject: `agreed_measure:${measure.id}`,
+        stage,
+        due: measure.dueDate,
+        about: { kind: 'agreed_measure', measure },
+      });
     }
   }
   for (const measure of complaint.preventiveMeasures) {
@@ -152,16 +173,32 @@ export function reminderEmails(
   const { about, stage } = reminder;
 
   if (about.kind === 'term') {
-    const facts = { ...base, term: about.term, workingDays: Number(ctx.terms[TERM_DAYS[about.term]]), due: reminder.due };
+    const facts = {
+      ...base,
+      term: about.term,
+      workingDays: Number(ctx.terms[TERM_DAYS[about.term]]),
+      due: reminder.due,
+    };
     const emails: StaffEmail[] = [];
     if (handler) {
-      emails.push(mail(handler, 'deadline_reminder', termHandlerMessage({ ...facts, stage, recipientName: handler.name })));
+      emails.push(
+        mail(
+          handler,
+          'deadline_reminder',
+          termHandlerMessage({ ...facts, stage, recipientName: handler.name }),
+        ),
+      );
     }
     const toQualityManagers = stage === 'overdue' || !handler;
     if (toQualityManagers) {
       for (const qm of qualityManagers()) {
         if (qm.id === handler?.id) continue;
-        const message = termQualityManagerMessage({ ...facts, stage, recipientName: qm.name, handlerName: handler?.name ?? null });
+        const message = termQualityManagerMessage({
+          ...facts,
+          stage,
+          recipientName: qm.name,
+          handlerName: handler?.name ?? null,
+        });
         emails.push(mail(qm, stage === 'overdue' ? 'deadline_escalation' : 'deadline_reminder', message));
       }
     }
@@ -192,7 +229,8 @@ export function reminderEmails(
   let recipients: { user: UserRef; role: 'owner' | 'handler' | 'quality_manager' }[] = uniqueUsers(
     stage === 'overdue' ? [owner, handler] : [owner ?? handler],
   ).map((user) => ({ user, role: user.id === owner?.id ? 'owner' : 'handler' }));
-  if (recipients.length === 0) recipients = qualityManagers().map((user) => ({ user, role: 'quality_manager' }));
+  if (recipients.length === 0)
+    recipients = qualityManagers().map((user) => ({ user, role: 'quality_manager' }));
   const emails = recipients.map(({ user, role }) =>
     mail(
       user,

@@ -11,25 +11,33 @@
  *   withdraws, answers the survey) → the handler, or the quality managers while there is none.
  * Nobody is notified of their own action. Third parties have no account and get letters instead.
  */
+
+import type { DbExecutor } from '../db/database.ts';
+import { enqueueEmail } from '../db/repositories/outbox.ts';
+import { loadCurrentSettings } from '../db/repositories/settings.ts';
+import { listUsers } from '../db/repositories/users.ts';
 import type { Actor, UserRef } from '../domain/action-context.ts';
 import { amsterdamDateOf } from '../domain/calendar.ts';
 import type { Complaint } from '../domain/complaint.ts';
 import { termStart } from '../domain/deadlines.ts';
 import type { ActionName } from '../domain/lifecycle.ts';
 import type { OrganisationSettings } from '../domain/settings.ts';
-import type { DbExecutor } from '../db/database.ts';
-import { enqueueEmail } from '../db/repositories/outbox.ts';
-import { loadCurrentSettings } from '../db/repositories/settings.ts';
-import { listUsers } from '../db/repositories/users.ts';
 import {
   handlerAssignedMessage,
   newComplaintMessage,
-  reactionRequestedMessage,
   type ReporterActionName,
+  reactionRequestedMessage,
   reporterActionMessage,
 } from '../i18n/notifications.ts';
 import { staffCaseUrl } from './links.ts';
-import { actingQualityManagers, deputyIdOf, directoryOf, handlerOf, reachable, type StaffDirectory } from './recipients.ts';
+import {
+  actingQualityManagers,
+  deputyIdOf,
+  directoryOf,
+  handlerOf,
+  reachable,
+  type StaffDirectory,
+} from './recipients.ts';
 import type { StaffEmail } from './reminders.ts';
 
 export type { StaffEmail };
@@ -71,7 +79,8 @@ export function mayNotify(input: Pick<NotificationInput, 'action' | 'before' | '
   if (action === 'register') return true;
   if (after.handler && after.handler.userId !== before?.handler?.userId) return true;
   if (INVESTIGATION_STARTS.includes(action)) return true;
-  if (after.status === 'investigating' && involvedUserIdsOf(after).length > involvedUserIdsOf(before).length) return true;
+  if (after.status === 'investigating' && involvedUserIdsOf(after).length > involvedUserIdsOf(before).length)
+    return true;
   return actor.reporter === true && isReporterAction(action);
 }
 
@@ -82,8 +91,13 @@ export function notificationsFor(input: NotificationInput): StaffEmail[] {
   const url = staffCaseUrl(input.publicUrl, after.reference);
   const base = { reference: after.reference, url };
   const emails: StaffEmail[] = [];
-  const send = (user: UserRef | null, kind: string, message: (name: string) => { subject: string; text: string }) => {
-    if (!user || user.id === actor.userId || emails.some((e) => e.userId === user.id && e.kind === kind)) return;
+  const send = (
+    user: UserRef | null,
+    kind: string,
+    message: (name: string) => { subject: string; text: string },
+  ) => {
+    if (!user || user.id === actor.userId || emails.some((e) => e.userId === user.id && e.kind === kind))
+      return;
     emails.push({ userId: user.id, to: user.email, kind, ...message(user.name) });
   };
   const qualityManagers = () => actingQualityManagers(after, users, input.deputyUserId);
@@ -162,7 +176,8 @@ export async function enqueueNotifications(
 ): Promise<(StaffEmail & { outboxId: string })[]> {
   if (!mayNotify(input)) return [];
   const users = directoryOf(await listUsers(trx));
-  const settings = input.settings ?? (await loadCurrentSettings(trx))?.data ?? { deputyQualityManagerEmail: null };
+  const settings = input.settings ??
+    (await loadCurrentSettings(trx))?.data ?? { deputyQualityManagerEmail: null };
   const emails = notificationsFor({
     action: input.action,
     before: input.before,

@@ -6,8 +6,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '../../src/db/database.ts';
+import {
+  type DeadlineWatchCounts,
+  runDeadlineWatch,
+  startDeadlineWatch,
+} from '../../src/jobs/deadline-watch.ts';
 import { deliverDueEmails } from '../../src/jobs/outbox-worker.ts';
-import { type DeadlineWatchCounts, runDeadlineWatch, startDeadlineWatch } from '../../src/jobs/deadline-watch.ts';
 import { createMailTransport } from '../../src/mail/transport.ts';
 import { addStandardUsers, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
@@ -34,7 +38,12 @@ describeEachDialect('deadline watch', (dialect) => {
       .orderBy('created_at')
       .orderBy('to_address')
       .execute();
-    return rows.map((r) => ({ to: r.to_address.split('@')[0], kind: r.kind, subject: r.subject, text: r.text_body }));
+    return rows.map((r) => ({
+      to: r.to_address.split('@')[0],
+      kind: r.kind,
+      subject: r.subject,
+      text: r.text_body,
+    }));
   }
   const reminderRows = (complaintId: string) =>
     t.db.kysely
@@ -44,7 +53,8 @@ describeEachDialect('deadline watch', (dialect) => {
       .orderBy('sent_at')
       .orderBy('subject')
       .execute();
-  const nothingNew = (counts: DeadlineWatchCounts) => expect(counts).toMatchObject({ reminded: 0, escalated: 0, emails: 0 });
+  const nothingNew = (counts: DeadlineWatchCounts) =>
+    expect(counts).toMatchObject({ reminded: 0, escalated: 0, emails: 0 });
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { env: { PUBLIC_URL } });
@@ -67,7 +77,14 @@ describeEachDialect('deadline watch', (dialect) => {
 
     // Wed 6 May: due within 2 working days (7, 8 May).
     const near = await watch('2026-05-06T08:00:00+02:00');
-    expect(near).toMatchObject({ today: '2026-05-06', workingDay: true, scanned: 1, reminded: 1, escalated: 0, emails: 1 });
+    expect(near).toMatchObject({
+      today: '2026-05-06',
+      workingDay: true,
+      scanned: 1,
+      reminded: 1,
+      escalated: 0,
+      emails: 1,
+    });
     expect(await sent(c.id)).toEqual([
       {
         to: 'handler',
@@ -82,8 +99,16 @@ describeEachDialect('deadline watch', (dialect) => {
     expect(reminder!.text).toContain(`${PUBLIC_URL}/api/v1/staff/complaints/${c.ref}`);
 
     // Again later that day, and on Thursday: the same stage of the same deadline, so nothing new.
-    expect(await watch('2026-05-06T16:00:00+02:00')).toMatchObject({ reminded: 0, emails: 0, alreadySent: 1 });
-    expect(await watch('2026-05-07T09:00:00+02:00')).toMatchObject({ reminded: 0, emails: 0, alreadySent: 1 });
+    expect(await watch('2026-05-06T16:00:00+02:00')).toMatchObject({
+      reminded: 0,
+      emails: 0,
+      alreadySent: 1,
+    });
+    expect(await watch('2026-05-07T09:00:00+02:00')).toMatchObject({
+      reminded: 0,
+      emails: 0,
+      alreadySent: 1,
+    });
     expect(await sent(c.id)).toHaveLength(1);
 
     // Mon 11 May: past due, the handler and the quality manager.
@@ -118,7 +143,11 @@ describeEachDialect('deadline watch', (dialect) => {
     await cases.step(c, 'handler', 'record-summary', { summary: 'Twee gemiste afspraken.' });
     await cases.step(c, 'handler', 'acknowledge');
     // Tuesday 5 May is Bevrijdingsdag: no run makes reminders (Monday's and Wednesday's do).
-    expect(await watch('2026-05-05T10:00:00+02:00')).toMatchObject({ workingDay: false, scanned: 0, reminded: 0 });
+    expect(await watch('2026-05-05T10:00:00+02:00')).toMatchObject({
+      workingDay: false,
+      scanned: 0,
+      reminded: 0,
+    });
     nothingNew(await watch('2026-05-06T10:00:00+02:00'));
     nothingNew(await watch('2026-05-11T10:00:00+02:00'));
     expect(await sent(c.id)).toEqual([]);
@@ -166,9 +195,21 @@ describeEachDialect('deadline watch', (dialect) => {
     expect(await watch('2026-06-16T09:00:00+02:00')).toMatchObject({ reminded: 1, escalated: 0, emails: 2 });
     const mails = await sent(c.id);
     expect(mails.map(({ to, kind, subject }) => ({ to, kind, subject }))).toEqual([
-      { to: 'coach', kind: 'measure_reminder', subject: `Herinnering: afgesproken maatregel bij klacht ${c.ref} uiterlijk maandag 15 juni 2026` },
-      { to: 'coach', kind: 'measure_reminder', subject: `Verlopen: afgesproken maatregel bij klacht ${c.ref} (uiterlijk maandag 15 juni 2026)` },
-      { to: 'handler', kind: 'measure_reminder', subject: `Verlopen: afgesproken maatregel bij klacht ${c.ref} (uiterlijk maandag 15 juni 2026)` },
+      {
+        to: 'coach',
+        kind: 'measure_reminder',
+        subject: `Herinnering: afgesproken maatregel bij klacht ${c.ref} uiterlijk maandag 15 juni 2026`,
+      },
+      {
+        to: 'coach',
+        kind: 'measure_reminder',
+        subject: `Verlopen: afgesproken maatregel bij klacht ${c.ref} (uiterlijk maandag 15 juni 2026)`,
+      },
+      {
+        to: 'handler',
+        kind: 'measure_reminder',
+        subject: `Verlopen: afgesproken maatregel bij klacht ${c.ref} (uiterlijk maandag 15 juni 2026)`,
+      },
     ]);
     expect(mails[0]!.text).toContain('  Nieuwe jobcoach inplannen');
     expect(mails[0]!.text).toContain('U bent eigenaar van deze maatregel.');
@@ -183,13 +224,23 @@ describeEachDialect('deadline watch', (dialect) => {
     t.setNow('2026-06-17T10:00:00+02:00');
     await cases.step(c, 'handler', 'complete-agreed-measure', { measureId });
     await cases.step(c, 'handler', 'decide-preventive-measures', {
-      measures: [{ description: 'Agenda bij ziekte overdragen', ownerId: t.users.advisor!.id, consulted: 'Teamleider', dueDate: '2026-06-30' }],
+      measures: [
+        {
+          description: 'Agenda bij ziekte overdragen',
+          ownerId: t.users.advisor!.id,
+          consulted: 'Teamleider',
+          dueDate: '2026-06-30',
+        },
+      ],
     });
     // Thursday 25 June: 26, 29, 30 is 3 working days away; Friday 26 June: 2.
     nothingNew(await watch('2026-06-25T09:00:00+02:00'));
     expect(await watch('2026-06-26T09:00:00+02:00')).toMatchObject({ reminded: 1, emails: 1 });
     expect((await sent(c.id)).slice(3).map(({ to, subject }) => ({ to, subject }))).toEqual([
-      { to: 'advisor', subject: `Herinnering: preventieve maatregel bij klacht ${c.ref} uiterlijk dinsdag 30 juni 2026` },
+      {
+        to: 'advisor',
+        subject: `Herinnering: preventieve maatregel bij klacht ${c.ref} uiterlijk dinsdag 30 juni 2026`,
+      },
     ]);
   });
 
@@ -198,7 +249,10 @@ describeEachDialect('deadline watch', (dialect) => {
     await cases.assign(c, '2026-04-30T10:00:00+02:00');
     // Monday 4 May: 6, 7, 8 May is 3 working days away (5 May is a holiday).
     nothingNew(await watch('2026-05-04T09:00:00+02:00', { reminderWorkingDays: 2 }));
-    expect(await watch('2026-05-04T09:00:00+02:00', { reminderWorkingDays: 3 })).toMatchObject({ reminded: 1, emails: 1 });
+    expect(await watch('2026-05-04T09:00:00+02:00', { reminderWorkingDays: 3 })).toMatchObject({
+      reminded: 1,
+      emails: 1,
+    });
     expect(await reminderRows(c.id)).toEqual([{ subject: 'acknowledge', stage: 'near', due: '2026-05-08' }]);
   });
 
@@ -243,32 +297,61 @@ describeEachDialect('deadline watch', (dialect) => {
       transaction(t.db, async (trx) => {
         await trx
           .insertInto('reminders')
-          .values({ id: 'rolled-back', complaint_id: c.id, subject: 'acknowledge', stage: 'near', due: '2026-05-08', sent_at: '2026-05-06T06:00:00.000Z' })
+          .values({
+            id: 'rolled-back',
+            complaint_id: c.id,
+            subject: 'acknowledge',
+            stage: 'near',
+            due: '2026-05-08',
+            sent_at: '2026-05-06T06:00:00.000Z',
+          })
           .execute();
         throw new Error('crash before commit');
       }),
     ).rejects.toThrow('crash before commit');
-    expect(await watch('2026-05-06T09:00:00+02:00')).toMatchObject({ reminded: 1, emails: 1, alreadySent: 0 });
+    expect(await watch('2026-05-06T09:00:00+02:00')).toMatchObject({
+      reminded: 1,
+      emails: 1,
+      alreadySent: 0,
+    });
     expect(await sent(c.id)).toHaveLength(1);
   });
 
   it('delivers a reminder through real SMTP: recipient, subject and body as staff read them', async () => {
     const c = await cases.submit('2026-04-30T09:00:00+02:00');
     await cases.assign(c, '2026-04-30T10:00:00+02:00');
-    await t.db.kysely.updateTable('email_outbox').set({ status: 'sent' }).where('status', '=', 'pending').execute();
+    await t.db.kysely
+      .updateTable('email_outbox')
+      .set({ status: 'sent' })
+      .where('status', '=', 'pending')
+      .execute();
     await watch('2026-05-11T09:00:00+02:00');
     const server = await startTestSmtpServer();
-    const transport = createMailTransport({ host: '127.0.0.1', port: server.port, secure: false, from: 'Loket3 klachten <klachten@loket3.nl>' });
+    const transport = createMailTransport({
+      host: '127.0.0.1',
+      port: server.port,
+      secure: false,
+      from: 'Loket3 klachten <klachten@loket3.nl>',
+    });
     try {
-      const counts = await deliverDueEmails({ db: t.db, transport, workerId: 'test', now: () => new Date('2026-05-11T09:01:00+02:00') });
+      const counts = await deliverDueEmails({
+        db: t.db,
+        transport,
+        workerId: 'test',
+        now: () => new Date('2026-05-11T09:01:00+02:00'),
+      });
       expect(counts).toEqual({ sent: 2, failed: 0, local: 0 });
       const byRecipient = new Map(server.received.map((m) => [m.envelope.rcptTo[0], m.parsed]));
       expect([...byRecipient.keys()].sort()).toEqual([email('handler'), email('qm')]);
       const escalation = byRecipient.get(email('qm'))!;
-      expect(escalation.subject).toBe(`Escalatie: termijn ontvangstbevestiging klacht ${c.ref} verstreken (vrijdag 8 mei 2026)`);
+      expect(escalation.subject).toBe(
+        `Escalatie: termijn ontvangstbevestiging klacht ${c.ref} verstreken (vrijdag 8 mei 2026)`,
+      );
       expect(escalation.from?.value).toEqual([{ name: 'Loket3 klachten', address: 'klachten@loket3.nl' }]);
       expect(escalation.text).toContain('Beste Petra de Vries,');
-      expect(escalation.text).toContain('De termijn voor de ontvangstbevestiging (binnen 5 werkdagen na ontvangst)');
+      expect(escalation.text).toContain(
+        'De termijn voor de ontvangstbevestiging (binnen 5 werkdagen na ontvangst)',
+      );
       expect(escalation.text).toContain(`Klacht openen: ${PUBLIC_URL}/api/v1/staff/complaints/${c.ref}`);
       expect(escalation.headers.get('auto-submitted')).toBe('auto-generated');
       expect(byRecipient.get(email('handler'))!.subject).toBe(
