@@ -24,6 +24,9 @@ export interface PostedForm {
 
 const forms = new WeakMap<FastifyRequest, PostedForm>();
 
+/** Browsers send line breaks in text as CRLF (HTML form submission); they are stored as they were typed: LF. */
+const newlines = (value: string): string => value.replace(/\r\n?/g, '\n');
+
 export interface FormLimits {
   attachmentMaxBytes: number;
   attachmentsMaxTotalBytes: number;
@@ -41,7 +44,8 @@ export function formReader(limits: FormLimits) {
       };
       for await (const part of request.parts()) {
         if (part.type === 'field') {
-          if (!(part.fieldname in form.fields)) form.fields[part.fieldname] = String(part.value ?? '');
+          if (!(part.fieldname in form.fields))
+            form.fields[part.fieldname] = newlines(String(part.value ?? ''));
           continue;
         }
         // An empty file input still sends a part, without a file name.
@@ -69,7 +73,7 @@ export function formReader(limits: FormLimits) {
     } else if (request.body && typeof request.body === 'object') {
       for (const [name, value] of Object.entries(request.body as Record<string, unknown>)) {
         const first = Array.isArray(value) ? value[0] : value;
-        if (typeof first === 'string') form.fields[name] = first;
+        if (typeof first === 'string') form.fields[name] = newlines(first);
       }
     }
     forms.set(request, form);

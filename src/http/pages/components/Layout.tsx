@@ -35,6 +35,8 @@ export function Layout({ ctx, title, languageLinks = true, script = false, child
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        {/* No favicon request (and no 404 for it). */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="stylesheet" href={ctx.assets.theme} />
         {script && <script src={ctx.assets.script} defer />}
