@@ -91,7 +91,8 @@ const styles = StyleSheet.create({
   metaLabel: { color: '#555555' },
   subject: { marginTop: 18, marginBottom: 14, fontSize: 11.5, fontWeight: 'bold' },
   heading: { marginTop: 4, marginBottom: 2, fontWeight: 'bold', lineHeight: LINE },
-  paragraph: { marginBottom: 9, lineHeight: LINE },
+  paragraph: { marginBottom: 9 },
+  line: { lineHeight: LINE },
   list: { marginBottom: 9 },
   listItem: { flexDirection: 'row', marginBottom: 2 },
   bullet: { width: 12, lineHeight: LINE },
@@ -112,7 +113,18 @@ function Block({ block }: { block: LetterBlock }) {
         </Text>
       );
     case 'paragraph':
-      return <Text style={styles.paragraph}>{block.lines.join('\n')}</Text>;
+      // One Text per line: a "\n" inside a Text has no glyph in DejaVu, and react-pdf then falls back to a
+      // (non-embedded) Helvetica reference for it.
+      return (
+        <View style={styles.paragraph}>
+          {block.lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines are static text in a fixed order
+            <Text key={i} style={styles.line}>
+              {line}
+            </Text>
+          ))}
+        </View>
+      );
     case 'list':
       return (
         <View style={styles.list}>
