@@ -17,6 +17,7 @@ import { type CommandDeps, loadOrganisation } from './context.ts';
 import { hashFollowUpToken, newFollowUpToken } from './follow-up-token.ts';
 import { storeAttachment, type Upload } from './take-action.ts';
 import { followUpEmail } from './messages.ts';
+import { enqueueNotifications } from '../notifications/staff-notifications.ts';
 
 export interface Registered {
   complaint: Complaint;
@@ -86,6 +87,7 @@ export async function registerComplaintIn(
       const message = followUpEmail(complaint, followUpUrl, organisation.settings);
       await enqueueEmail(trx, { to: complaint.reporter.email, ...message, kind: 'follow_up_link', complaintId: complaint.id, now: new Date(now) });
     }
+    await enqueueNotifications(trx, { action: 'register', before: null, after: complaint, actor, now, publicUrl: deps.config.publicUrl, settings: organisation.settings });
     return { complaint, followUpToken, followUpUrl };
   }
 }
