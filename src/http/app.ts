@@ -68,7 +68,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(pagesPlugin(deps));
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode === 429 && !String(reply.getHeader('content-type')).includes('problem')) {
+    // The API's rate-limit answers are problem documents; the pages answer 429 with an HTML page of their own.
+    const type = String(reply.getHeader('content-type'));
+    if (reply.statusCode === 429 && !type.includes('problem') && !type.startsWith('text/html')) {
       reply.type('application/problem+json');
     }
     return payload;

@@ -26,16 +26,17 @@ export function AppealRoutes({ ctx, view }: { ctx: PageContext; view: ReporterVi
   const first = view.appealRoutes.filter((r) => r.order < THIRD_INSTANCE);
   const third = view.appealRoutes.filter((r) => r.order >= THIRD_INSTANCE);
 
+  const partyText = (party: NonNullable<Route['party']>) => {
+    const type = t.form.partyTypes[party.type as keyof typeof t.form.partyTypes] ?? party.type;
+    const name = party.name ? ` (${party.name})` : '';
+    const contact = party.contact ? `. ${a.partyContact} ${party.contact}` : '';
+    return `${a.yourParty} ${type}${name}${contact}`;
+  };
+
   const route = (r: Route) => (
     <>
       {r.url ? <ExternalLink href={r.url}>{label(r.label)}</ExternalLink> : <strong>{label(r.label)}</strong>}
-      {r.party && (
-        <span className="vp-party">
-          {` ${a.yourParty} ${t.form.partyTypes[r.party.type as keyof typeof t.form.partyTypes] ?? r.party.type}`}
-          {r.party.name ? ` (${r.party.name})` : ''}
-          {r.party.contact ? `. ${a.partyContact} ${r.party.contact}` : ''}
-        </span>
-      )}
+      {r.party && <span className="vp-party">{` ${partyText(r.party)}`}</span>}
       {r.contact && <span>{` ${a.partyContact} ${r.contact}`}</span>}
     </>
   );
