@@ -45,8 +45,13 @@ Font.register({
   ],
 });
 // react-pdf hyphenates with English patterns by default, which breaks Dutch words in odd places (and splits
-// references and names when the text is read back). Letters wrap at spaces only.
-Font.registerHyphenationCallback((word) => [word]);
+// references and names when the text is read back). Letters wrap at spaces, except a "word" too long for a
+// line (a long URL or code typed in a complaint), which react-pdf would otherwise cut off at the margin: it may
+// break every 20 characters.
+const LONGEST_UNBROKEN = 40;
+Font.registerHyphenationCallback((word) =>
+  word.length <= LONGEST_UNBROKEN ? [word] : (word.match(/.{1,20}/gsu) ?? [word]),
+);
 
 const LABELS = {
   nl: {

@@ -502,7 +502,7 @@ describe('what each letter says', () => {
     expect(a.pdf.equals(b.pdf)).toBe(true);
   });
 
-  it('long and awkward content: a 10 000-character finding paginates, an unbroken 300-character word stays whole', async () => {
+  it('long and awkward content: a 10 000-character finding paginates, an unbroken 300-character word wraps instead of being cut off', async () => {
     const { complaint } = states.findings;
     const word = `https://example.nl/${'x'.repeat(280)}`;
     const long: Complaint = {
@@ -528,6 +528,8 @@ describe('what each letter says', () => {
     const pdf = readPdf(letter.pdf);
     expect(pdf.pages).toBeGreaterThan(3);
     expect(pdf.flat).toContain('Bevinding 100:');
+    // Nothing is cut off at the margin: the long word wraps, with a hyphen at each break.
+    expect(pdf.layout.replace(/-\n\s*/g, '')).toContain(word);
     expect(pdf.flat).toContain('Pagina 1 van');
   });
 });
