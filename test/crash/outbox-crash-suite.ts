@@ -29,7 +29,7 @@ export function describeOutboxCrashes(dialect: Dialect): void {
     /** A fresh worker process, as after a restart: it runs until it has delivered one mail. */
     async function restartAndDeliver() {
       const fresh = worker('until', 1);
-      const done = JSON.parse((await fresh.line(/^done (.*)$/, 30_000))[1]!);
+      const done = JSON.parse((await fresh.line(/^done (.*)$/, 60_000))[1]!);
       expect((await fresh.exited).code, fresh.stderr()).toBe(0);
       return done;
     }
@@ -45,7 +45,7 @@ export function describeOutboxCrashes(dialect: Dialect): void {
 
     it('killed between the commit and the SMTP hand-off: delivered exactly once after the restart', async () => {
       const app = startChild(ENQUEUE, [...databaseArgs(db), 'melder@example.nl']);
-      const [, id, messageId] = await app.line(/^committed (\S+) (\S+)$/, 30_000);
+      const [, id, messageId] = await app.line(/^committed (\S+) (\S+)$/, 60_000);
       expect(await app.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
       // The commit survived the kill; nothing left.
       expect(await findOutboxEmail(db.kysely, id!)).toMatchObject({
@@ -59,7 +59,7 @@ export function describeOutboxCrashes(dialect: Dialect): void {
       expect(smtp.copiesOf(messageId!)).toHaveLength(1);
       expect(smtp.copiesOf(messageId!)[0]!.subject).toBe('Uw klacht is ontvangen');
       expect(await findOutboxEmail(db.kysely, id!)).toMatchObject({ status: 'sent', attempts: 1 });
-    }, 60_000);
+    }, 150_000);
 
     it('killed during the hand-off, before the server accepted anything: delivered exactly once after the lease', async () => {
       const { id, messageId } = await enqueueEmail(db.kysely, {
@@ -90,7 +90,7 @@ export function describeOutboxCrashes(dialect: Dialect): void {
       expect(await restartAndDeliver()).toEqual({ sent: 1, failed: 0, local: 0 });
       expect(smtp.copiesOf(messageId)).toHaveLength(1);
       expect(await findOutboxEmail(db.kysely, id)).toMatchObject({ status: 'sent', attempts: 2 });
-    }, 60_000);
+    }, 150_000);
 
     it('killed after the SMTP answer, before the row is marked sent: the resend carries the same Message-ID', async () => {
       const { id, messageId } = await enqueueEmail(db.kysely, {
@@ -101,7 +101,7 @@ export function describeOutboxCrashes(dialect: Dialect): void {
         now: new Date(),
       });
       const dying = worker('hang-after-smtp');
-      const [, accepted, answer] = await dying.line(/^accepted (\S+) (.*)$/, 30_000);
+      const [, accepted, answer] = await dying.line(/^accepted (\S+) (.*)$/, 60_000);
       expect(accepted).toBe(messageId);
       expect(answer).toMatch(/^250/);
       expect(await dying.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
@@ -122,6 +122,6 @@ export function describeOutboxCrashes(dialect: Dialect): void {
         'Schriftelijke bevestiging',
       ]);
       expect(await findOutboxEmail(db.kysely, id)).toMatchObject({ status: 'sent', attempts: 2 });
-    }, 60_000);
+    }, 150_000);
   });
 }

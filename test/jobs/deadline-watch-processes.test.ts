@@ -1,5 +1,5 @@
 /**
- * Several app instances running the deadline watch at the same moment, as separate processes on one database
+ * Two app instances running the deadline watch at the same moment, as separate processes on one database
  * (SQLite file, PostgreSQL schema): every reminder is recorded once and every recipient gets one email.
  */
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ describeEachDialect('deadline watch in concurrent processes', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it('three processes started together: each reminder once, one email per recipient', async () => {
+  it('two processes started together: each reminder once, one email per recipient', async () => {
     const cases = caseDriver(t);
     const a = await cases.submit('2026-04-30T09:00:00+02:00');
     const b = await cases.submit('2026-04-30T09:05:00+02:00');
@@ -30,22 +30,22 @@ describeEachDialect('deadline watch in concurrent processes', (dialect) => {
     await cases.assign(b, '2026-04-30T10:00:00+02:00', 'handler2');
 
     // Monday 11 May: a and b are past their acknowledgement term (8 May), d has no handler.
-    const children = [1, 2, 3].map(() =>
+    const children = [1, 2].map(() =>
       startChild(WATCH, [...databaseArgs(t.db), '2026-05-11T09:00:00+02:00', PUBLIC_URL]),
     );
     try {
-      await Promise.all(children.map((c) => c.line(/^ready$/, 25_000)));
+      await Promise.all(children.map((c) => c.line(/^ready$/, 60_000)));
       for (const child of children) child.send('go');
       const counts = await Promise.all(
         children.map(
-          async (c) => JSON.parse((await c.line(/^counts (.*)$/, 20_000))[1]!) as DeadlineWatchCounts,
+          async (c) => JSON.parse((await c.line(/^counts (.*)$/, 60_000))[1]!) as DeadlineWatchCounts,
         ),
       );
-      expect(counts.map((c) => c.scanned)).toEqual([3, 3, 3]);
-      expect(counts.map((c) => c.failed)).toEqual([0, 0, 0]);
+      expect(counts.map((c) => c.scanned)).toEqual([3, 3]);
+      expect(counts.map((c) => c.failed)).toEqual([0, 0]);
       expect(counts.reduce((n, c) => n + c.reminded, 0)).toBe(3);
       expect(counts.reduce((n, c) => n + c.emails, 0)).toBe(5);
-      expect(counts.reduce((n, c) => n + c.alreadySent, 0)).toBe(6);
+      expect(counts.reduce((n, c) => n + c.alreadySent, 0)).toBe(3);
       for (const child of children) expect((await child.exited).code, child.stderr()).toBe(0);
     } finally {
       await Promise.all(children.map((c) => c.kill()));
@@ -69,5 +69,5 @@ describeEachDialect('deadline watch in concurrent processes', (dialect) => {
       .select(['complaint_id', 'subject', 'stage'])
       .execute();
     expect(reminders).toHaveLength(3);
-  }, 60_000);
+  }, 150_000);
 });
