@@ -6,7 +6,7 @@ export default defineConfig({
     fileParallelism: true,
     // Two cores on these machines; PostgreSQL and SQLite tests share them.
     maxWorkers: 2,
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
   },

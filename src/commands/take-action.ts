@@ -16,7 +16,7 @@ import { findComplaintByReference, updateComplaint } from '../db/repositories/co
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { findUserByEmail } from '../db/repositories/users.ts';
 import { type CommandDeps, loadOrganisation, loadUsers, type Organisation } from './context.ts';
-import { extensionEmail } from './messages.ts';
+import { describeLetters, sendLetters } from './send-letters.ts';
 import { enqueueNotifications } from '../notifications/staff-notifications.ts';
 
 /** Every user id an action's input refers to, so they can be loaded before the domain runs. */
@@ -102,6 +102,10 @@ export async function applyInTransaction(
       : uploads;
   const notes = 'note' in action.input && action.input.note ? [action.input.note] : [];
   for (const file of files) notes.push(await storeAttachment(deps, trx, saved, file, actor.userId, now));
+  const letters = await sendLetters(trx, action, saved, organisation, actor.userId, now);
+  if (letters.length) {
+    notes.push(...describeLetters(letters));
+  }
   const eventSeq = await appendEvent(trx, saved.id, {
     at: now,
     actorId: actor.userId,
@@ -112,7 +116,6 @@ export async function applyInTransaction(
     changes: diffComplaint(complaint, saved),
     note: notes.length ? notes.join('\n') : null,
   });
-  if (action.name === 'extendResolutionTerm') await notifyExtension(trx, saved, organisation, now);
   await enqueueNotifications(trx, { action: action.name, before: complaint, after: saved, actor, now, publicUrl: deps.config.publicUrl, settings: organisation.settings });
   return { complaint: saved, fromStatus: result.fromStatus, eventSeq };
 }
@@ -142,17 +145,3 @@ export async function storeAttachment(
   return `attachment ${stored.filename} (${stored.contentType}, ${stored.size} bytes, sha256 ${stored.sha256})`;
 }
 
-/** The extension notice goes to the reporter and every involved person that has an email address. */
-async function notifyExtension(trx: DbExecutor, complaint: Complaint, organisation: Organisation, now: string) {
-  const recipients: { email: string; language: 'nl' | 'en' }[] = [];
-  if (complaint.reporter.email) recipients.push({ email: complaint.reporter.email, language: complaint.reporter.language });
-  const involvedUsers = await loadUsers(trx, involvedUserIds(complaint));
-  for (const person of complaint.involved) {
-    const email = person.kind === 'user' ? involvedUsers.get(person.userId)?.email : person.email;
-    if (email) recipients.push({ email, language: 'nl' });
-  }
-  for (const recipient of recipients) {
-    const message = extensionEmail(complaint, organisation.settings, recipient.language);
-    await enqueueEmail(trx, { to: recipient.email, ...message, kind: 'extension_notice', complaintId: complaint.id, now: new Date(now) });
-  }
-}

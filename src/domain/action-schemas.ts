@@ -57,7 +57,14 @@ export const ACTION_SCHEMAS = {
     Strict,
   ),
   recordSummary: Type.Object({ summary: Text(2000) }, Strict),
-  acknowledge: Empty,
+  acknowledge: Type.Object(
+    {
+      note: Type.Optional(Text(2000)),
+      /** The acknowledgement went out another way; attach its copy to the case. No letter is sent then. */
+      sentOutsideSystem: Type.Optional(Type.Boolean()),
+    },
+    Strict,
+  ),
   offerHearing: Type.Object({ method: ContactMethodSchema, offeredAt: Type.Optional(Instant) }, Strict),
   recordHearingAnswer: Type.Object(
     {

@@ -4,6 +4,7 @@
  * can never drift apart. How a letter reaches someone depends on what we know of them.
  */
 import type { Complaint, InvolvedPerson, Language } from './complaint.ts';
+import type { Action } from './action-schemas.ts';
 import type { ActionName } from './lifecycle.ts';
 
 export const LETTER_KINDS = [
@@ -92,14 +93,19 @@ const LETTERS_BY_ACTION: Partial<Record<ActionName, { kind: LetterKind; to: 'rep
 
 export const letterKindOf = (action: ActionName): LetterKind | null => LETTERS_BY_ACTION[action]?.kind ?? null;
 
-/** The letters an action sends, given the complaint as it is after the action. */
+/**
+ * The letters an action sends, given the complaint as it is after the action. An acknowledgement sent
+ * outside the system (its copy attached to the case) sends nothing more.
+ */
 export function lettersFor(
-  action: ActionName,
+  action: Action | ActionName,
   complaint: Pick<Complaint, 'reporter' | 'involved'>,
   userEmail: (userId: string) => string | null,
 ): LetterRequest[] {
-  const rule = LETTERS_BY_ACTION[action];
+  const name = typeof action === 'string' ? action : action.name;
+  const rule = LETTERS_BY_ACTION[name];
   if (!rule) return [];
+  if (typeof action !== 'string' && action.name === 'acknowledge' && action.input.sentOutsideSystem) return [];
   const recipients: LetterRecipient[] = [];
   if (rule.to !== 'involved') recipients.push(reporterRecipient(complaint));
   if (rule.to !== 'reporter') recipients.push(...complaint.involved.map((p) => involvedRecipient(p, userEmail)));

@@ -300,7 +300,7 @@ describeEachDialect('lifecycle paths that move the terms', (dialect) => {
     const notices = await extending.db.kysely
       .selectFrom('email_outbox')
       .select(['to_address', 'text_body'])
-      .where('kind', '=', 'extension_notice')
+      .where('kind', '=', 'letter:extension_notice')
       .orderBy('to_address')
       .execute();
     expect(notices.map((n) => n.to_address)).toEqual(['coach@loket3.example', 'mila.visser@example.nl']);
@@ -348,7 +348,7 @@ describeEachDialect('lifecycle paths that move the terms', (dialect) => {
     const notices = await t.db.kysely
       .selectFrom('email_outbox')
       .select('id')
-      .where('kind', '=', 'extension_notice')
+      .where('kind', '=', 'letter:extension_notice')
       .execute();
     expect(notices).toEqual([]);
   });
