@@ -27,7 +27,12 @@ import {
   QM,
   USERS,
 } from '../domain/fixtures.ts';
-import { describeEachDialect, type TestDb, withTestDatabase } from '../helpers/databases.ts';
+import {
+  describeEachDialect,
+  type TestDb,
+  whileTestSchemasStay,
+  withTestDatabase,
+} from '../helpers/databases.ts';
 
 const PUBLIC_URL = 'https://klachten.example.nl';
 const users = directoryOf(USERS.values());
@@ -194,7 +199,10 @@ describeEachDialect('enqueueNotifications', (dialect) => {
   let db: TestDb;
   beforeAll(async () => {
     db = await withTestDatabase(dialect);
-    await bootstrap(db, '/nonexistent/organisation.json', new Date('2026-04-30T08:00:00Z'));
+    // The migrator scans the catalog: keep other test files from dropping their schemas meanwhile.
+    await whileTestSchemasStay(() =>
+      bootstrap(db, '/nonexistent/organisation.json', new Date('2026-04-30T08:00:00Z')),
+    );
     await insertUser(db.kysely, {
       email: 'qm@loket3.example',
       name: 'Petra de Vries',
