@@ -11,7 +11,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import { newComplaint } from '../domain/intake.ts';
 import { type LetterKind, type LetterRequest, lettersFor } from '../domain/letters.ts';
 import type { ActionName } from '../domain/lifecycle.ts';
-import type { OrganisationSettings } from '../domain/settings.ts';
+import { DEFAULT_SETTINGS, type OrganisationSettings } from '../domain/settings.ts';
 
 const user = (id: string, name: string, jobTitle: string, roles: UserRef['roles']): UserRef => ({
   id,
@@ -332,15 +332,22 @@ export interface SampleLetter {
 export function sampleLetter(kind: LetterKind, settings: OrganisationSettings): SampleLetter {
   const path = PATHS[kind];
   // The sample shows the extension notice even where the organisation's regulation has no extension.
-  const domainSettings: OrganisationSettings = path.extension
-    ? {
-        ...settings,
-        terms: {
+  // Settings are the administrator's: the sample's ground for not taking up is one they configured.
+  const grounds =
+    settings.nonAdmissionGrounds.length > 0
+      ? settings.nonAdmissionGrounds
+      : DEFAULT_SETTINGS.nonAdmissionGrounds;
+  const ground = (grounds.find((g) => g.code === 'already_handled') ?? grounds[0])!.code;
+  const domainSettings: OrganisationSettings = {
+    ...settings,
+    nonAdmissionGrounds: grounds,
+    terms: path.extension
+      ? {
           ...settings.terms,
           extension: { allowed: true, maxWorkingDays: Math.max(10, settings.terms.extension.maxWorkingDays) },
-        },
-      }
-    : settings;
+        }
+      : settings.terms,
+  };
   const calendar = createCalendar(settings.calendar);
   const users = new Map<string, UserRef>(Object.values(SAMPLE_USERS).map((u) => [u.id, u]));
   let counter = 0;
@@ -389,7 +396,11 @@ export function sampleLetter(kind: LetterKind, settings: OrganisationSettings): 
   );
   let last: Step | undefined;
   for (const step of path.steps) {
-    complaint = applyAction(complaint, step.action, context(step.at, asActor(step.as))).complaint;
+    const action: Action =
+      step.action.name === 'notTakeUp'
+        ? { name: 'notTakeUp', input: { ...step.action.input, ground } }
+        : step.action;
+    complaint = applyAction(complaint, action, context(step.at, asActor(step.as))).complaint;
     last = step;
   }
   const action = last!.action.name as ActionName;

@@ -73,6 +73,35 @@ describe('the default templates', () => {
   });
 });
 
+describe('the built-in sample for previews', () => {
+  it.each([
+    ['the default settings', DEFAULT_SETTINGS],
+    [
+      'other grounds for not taking up',
+      {
+        ...DEFAULT_SETTINGS,
+        nonAdmissionGrounds: [{ code: 'eigen', label: { nl: 'Eigen reden', en: 'Own reason' } }],
+      },
+    ],
+    ['no grounds at all', { ...DEFAULT_SETTINGS, nonAdmissionGrounds: [] }],
+  ])('has every letter with %s (extensions off)', (_, settings) => {
+    for (const kind of LETTER_KINDS) {
+      const { complaint, request } = sampleLetter(kind, settings);
+      expect(request.kind).toBe(kind);
+      expect(complaint.reference).toBe('VP-2026-00042');
+    }
+    const notTakenUp = sampleLetter('not_taken_up', settings);
+    const facts = buildFacts(notTakenUp.request, notTakenUp.complaint, settings, notTakenUp.now);
+    expect(facts.notTakenUpGround).toBe(
+      settings.nonAdmissionGrounds[0]?.code === 'eigen'
+        ? 'Eigen reden'
+        : settings.nonAdmissionGrounds.length
+          ? 'Dezelfde klacht is al behandeld'
+          : 'already_handled',
+    );
+  });
+});
+
 describe('validation refuses, naming the field and the line', () => {
   it('an unknown placeholder', () => {
     const error = refusal('acknowledgement', SUBJECT, '{{salutation}}\n\nBeste {{naam}},\nwelkom');
