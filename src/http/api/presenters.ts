@@ -165,10 +165,20 @@ export const ReporterViewSchema = Type.Object({
   advocacyBodies: Type.Array(Type.Object({ name: Type.String(), description: Localised, url: Nullable(Type.String()) })),
   allowedActions: Type.Array(Type.String()),
   linkExpiresAt: Nullable(Type.String()),
+  /** The letters sent to the reporter, downloadable through the link. */
+  letters: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), subject: Type.String(), createdAt: Type.String(), delivery: Type.String() })),
 });
 
+export interface ReporterLetter {
+  id: string;
+  kind: string;
+  subject: string;
+  createdAt: string;
+  delivery: string;
+}
+
 /** The reporter sees the progress, who handles it and what they can do; never internal notes or other people's reactions. */
-export function presentForReporter(complaint: Complaint, settings: OrganisationSettings) {
+export function presentForReporter(complaint: Complaint, settings: OrganisationSettings, letters: ReporterLetter[] = []) {
   const offer = latestOffer(complaint);
   const relation: CaseRelation = {
     isReporter: true,
@@ -209,6 +219,7 @@ export function presentForReporter(complaint: Complaint, settings: OrganisationS
     advocacyBodies: settings.advocacyBodies.map((b) => ({ name: b.name, description: b.description, url: b.url ?? null })),
     allowedActions: actionsOffered(complaint, relation, settings),
     linkExpiresAt: followUpLinkExpiresAt(complaint, settings),
+    letters: letters.map(({ id, kind, subject, createdAt, delivery }) => ({ id, kind, subject, createdAt, delivery })),
   };
 }
 

@@ -7,6 +7,9 @@ import { Type } from 'typebox';
 import { loadOrganisation, REPORTER } from '../../commands/context.ts';
 import { complaintForToken, takeReporterAction } from '../../commands/follow-up.ts';
 import { registerComplaint } from '../../commands/register-complaint.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { getLetterPdf, listLetters } from '../../db/repositories/letters.ts';
+import { sendPdf } from './letters.ts';
 import { type Action, ACTION_SCHEMAS } from '../../domain/action-schemas.ts';
 import { REPORTER_ACTIONS } from '../../domain/policy.ts';
 import { PublicIntakeSchema } from '../../domain/intake.ts';
@@ -86,7 +89,29 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async 
     async (request) => {
       const complaint = await complaintForToken(deps.db.kysely, request.params.token, deps.now());
       const { settings } = await loadOrganisation(deps.db.kysely);
-      return presentForReporter(complaint, settings);
+      return presentForReporter(complaint, settings, await listLetters(deps.db.kysely, complaint.id, { reporterOnly: true }));
+    },
+  );
+
+  app.get(
+    '/api/v1/follow-up/:token/letters/:id/pdf',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'A letter sent to the reporter, as PDF, through the follow-up link',
+        params: Type.Object({ token: Token.properties.token, id: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), 404: ProblemSchema, 410: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const complaint = await complaintForToken(deps.db.kysely, request.params.token, deps.now());
+      const found = await getLetterPdf(deps.db.kysely, request.params.id);
+      // Only this complaint's letters to the reporter: never a letter to an involved person.
+      if (!found || found.letter.complaintId !== complaint.id || found.letter.recipientRole !== 'reporter') {
+        throw new DomainError('not_found', { en: 'No such letter.', nl: 'Deze brief bestaat niet.' });
+      }
+      return sendPdf(reply, found.letter, found.pdf);
     },
   );
 
@@ -109,7 +134,7 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async 
         const action = { name, input: request.body } as Action;
         const { complaint } = await takeReporterAction(deps, request.params.token, action);
         const { settings } = await loadOrganisation(deps.db.kysely);
-        return presentForReporter(complaint, settings);
+        return presentForReporter(complaint, settings, await listLetters(deps.db.kysely, complaint.id, { reporterOnly: true }));
       },
     );
   }

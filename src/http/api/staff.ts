@@ -22,6 +22,8 @@ import { listOutbox } from '../../db/repositories/outbox.ts';
 import { listSpotRecords } from '../../db/repositories/spot-records.ts';
 import type { AppDeps } from '../app.ts';
 import { adminRoutes } from './admin.ts';
+import { letterTemplateRoutes } from './letter-templates.ts';
+import { letterRoutes } from './letters.ts';
 import { registerTokenAuth, requireRole, staffOf } from '../auth.ts';
 import { ProblemSchema } from './problem-schema.ts';
 import { ComplaintSummarySchema, EventSchema, presentStaffComplaint, presentSummary, StaffComplaintSchema } from './presenters.ts';
@@ -47,6 +49,8 @@ const ListQuery = Type.Object(
 export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (app) => {
   registerTokenAuth(app, deps.db, deps.now);
   await app.register(adminRoutes(deps));
+  await app.register(letterRoutes(deps));
+  await app.register(letterTemplateRoutes(deps));
 
   app.get(
     '/api/v1/staff/complaints',
