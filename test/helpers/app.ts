@@ -11,7 +11,7 @@ import type { Dialect } from '../../src/db/database.ts';
 import { createApiToken } from '../../src/db/repositories/api-tokens.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { type TestDb, withTestDatabase } from './databases.ts';
+import { type TestDb, whileTestSchemasStay, withTestDatabase } from './databases.ts';
 
 export interface TestUser {
   id: string;
@@ -46,7 +46,8 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
     ORGANISATION_SETTINGS: '/nonexistent/organisation.json',
     ...options.env,
   });
-  await bootstrap(db, config.organisationSettingsPath, now);
+  // The migrator scans the whole catalogue: keep other files from dropping their schema meanwhile.
+  await whileTestSchemasStay(() => bootstrap(db, config.organisationSettingsPath, now));
   if (options.settings) {
     const { loadCurrentSettings, saveSettingsVersion } = await import('../../src/db/repositories/settings.ts');
     const current = await loadCurrentSettings(db.kysely);
