@@ -3,12 +3,9 @@
  * with its placeholders, save a validated new version, preview a draft as PDF. Non-administrators get 403;
  * invalid input gets a problem document naming the field.
  *
- * The routes are registered here the way the staff API registers its sub-plugins: in a scope behind the
- * personal-access-token hook.
+ * The staff API registers the routes behind its personal-access-token hook (src/http/api/staff.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { letterTemplateRoutes } from '../../src/http/api/letter-templates.ts';
-import { registerTokenAuth } from '../../src/http/auth.ts';
 import { addStandardUsers, call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { readPdf } from './pdf-text.ts';
@@ -35,10 +32,6 @@ describeEachDialect('letter template API', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    await t.app.register(async (scope) => {
-      registerTokenAuth(scope, t.db, t.deps.now);
-      await scope.register(letterTemplateRoutes(t.deps));
-    });
     await addStandardUsers(t);
   });
   afterAll(() => t.close());
