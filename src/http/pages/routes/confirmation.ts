@@ -14,7 +14,7 @@ import { unknownLink, validToken } from './tokens.ts';
 export async function confirmationRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: { token: string } }>(
     '/confirmation/:token',
-    { schema: { hide: true } },
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const { token } = request.params;
       if (isDecoyToken(token)) {

@@ -70,12 +70,17 @@ type TokenRequest = FastifyRequest<{ Params: { token: string }; Querystring: { d
 export async function followUpRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const readForm = formReader(deps.config);
 
-  app.get('/follow-up/:token', { schema: { hide: true } }, async (request: TokenRequest, reply) => {
-    const { token } = request.params;
-    if (!validToken(token)) throw unknownLink();
-    const done = PAGE_ACTIONS.get(String(request.query.done ?? ''));
-    return renderFollowUp(deps, request, reply, token, { status: 200, done });
-  });
+  // As the API: a person reloads a page now and then; nobody needs more than one a second.
+  app.get(
+    '/follow-up/:token',
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request: TokenRequest, reply) => {
+      const { token } = request.params;
+      if (!validToken(token)) throw unknownLink();
+      const done = PAGE_ACTIONS.get(String(request.query.done ?? ''));
+      return renderFollowUp(deps, request, reply, token, { status: 200, done });
+    },
+  );
 
   for (const [slug, name] of PAGE_ACTIONS) {
     app.post(
