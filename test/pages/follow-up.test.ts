@@ -158,6 +158,23 @@ describeEachDialect('the follow-up page', (dialect) => {
     ]);
   });
 
+  it('lists the letters sent to the reporter, each downloadable as PDF through the link', async () => {
+    const { reference, token } = await submit();
+    await act(t, 'qm', reference, 'assign-handler', { handlerId: t.users.handler!.id });
+    await act(t, 'handler', reference, 'record-summary', { summary: 'Afspraken steeds verzet.' });
+    expect((await act(t, 'handler', reference, 'acknowledge')).statusCode).toBe(200);
+    const session = new Session(t);
+    const page = await session.get(`/follow-up/${token}`);
+    expect(textOf(page.body)).toContain('Brieven die wij u stuurden');
+    const links = [...page.body.matchAll(/href="(\/api\/v1\/follow-up\/[^"]+\/letters\/[^"]+\/pdf)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(links.length).toBeGreaterThan(0);
+    const pdf = await session.get(links[0]!);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+  });
+
   it('refuses empty information with 400 at the field, and stores nothing', async () => {
     const { reference, token } = await submit();
     const session = new Session(t);

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { loadOrganisation } from '../../../commands/context.ts';
 import { complaintForToken, takeReporterAction } from '../../../commands/follow-up.ts';
+import { listLetters } from '../../../db/repositories/letters.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { presentForReporter } from '../../api/presenters.ts';
 import type { AppDeps } from '../../app.ts';
@@ -51,7 +52,11 @@ async function renderFollowUp(
     createElement(FollowUpPage, {
       state: {
         ctx,
-        view: presentForReporter(complaint, settings),
+        view: presentForReporter(
+          complaint,
+          settings,
+          await listLetters(deps.db.kysely, complaint.id, { reporterOnly: true }),
+        ),
         token,
         csrfToken: reply.generateCsrf(),
         failed: options.failed,

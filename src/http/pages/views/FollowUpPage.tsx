@@ -29,7 +29,7 @@ export function FollowUpPage({ state, limits, done, problem }: FollowUpPageProps
       <Heading level={1}>{f.title(view.reference)}</Heading>
       {hasErrors && <ErrorSummary heading={f.errors.summaryHeading} errors={errors} intro={problem} />}
       {done && <StatusMessage message={done} />}
-      <Progress ctx={ctx} view={view} />
+      <Progress ctx={ctx} view={view} token={state.token} />
       <ActionForms state={state} limits={limits} />
       <AppealRoutes ctx={ctx} view={view} />
       {view.linkExpiresAt && <Paragraph>{f.linkExpires(formatInstantDate(t, view.linkExpiresAt))}</Paragraph>}

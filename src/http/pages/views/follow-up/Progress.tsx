@@ -5,6 +5,7 @@ import {
   DataListKey,
   DataListValue,
   Heading,
+  Link,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
@@ -13,7 +14,8 @@ import type { PageContext } from '../../context.ts';
 import { formatDate, formatInstantDate } from '../../dates.ts';
 import type { ReporterView } from './types.ts';
 
-export function Progress({ ctx, view }: { ctx: PageContext; view: ReporterView }) {
+/** `token` makes the letters' download links (the API's reporter route). */
+export function Progress({ ctx, view, token }: { ctx: PageContext; view: ReporterView; token: string }) {
   const { t } = ctx;
   const f = t.followUp;
   const dates: [string, string][] = [[f.dates.receivedAt, formatInstantDate(t, view.receivedAt)]];
@@ -73,6 +75,26 @@ export function Progress({ ctx, view }: { ctx: PageContext; view: ReporterView }
             view.allowedActions.includes('recordOfferRejected')) && (
             <Paragraph>{f.offerReaction.heading}</Paragraph>
           )}
+        </section>
+      )}
+
+      {view.letters.length > 0 && (
+        <section aria-labelledby="letters-heading">
+          <Heading level={2} id="letters-heading">
+            {f.lettersHeading}
+          </Heading>
+          <UnorderedList>
+            {view.letters.map((letter) => (
+              <UnorderedListItem key={letter.id}>
+                <Link href={`/api/v1/follow-up/${token}/letters/${letter.id}/pdf`} download>
+                  {f.download(letter.subject)}
+                </Link>
+                <span className="vp-message-date">
+                  {f.letterSent(formatInstantDate(t, letter.createdAt))}
+                </span>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
         </section>
       )}
 
