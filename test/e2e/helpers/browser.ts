@@ -147,11 +147,17 @@ export async function expectNoAxeViolations(page: Page, label = ''): Promise<voi
   const frames = page.frames().length;
   if (frames > 1)
     throw new Error(`${page.url()} has ${frames - 1} frame(s): drop setLegacyMode so axe checks them too.`);
+  // options() replaces every option set before it, runOnly from withTags() too: it goes first.
   const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
     .withTags(AXE_TAGS)
     .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
     .analyze();
+  const ran = results.toolOptions.runOnly;
+  const ranTags = ran && typeof ran === 'object' && !Array.isArray(ran) ? ran.values : ran;
+  if (String(ranTags) !== String(AXE_TAGS)) {
+    throw new Error(`axe ran with ${JSON.stringify(ran)} instead of the tags ${AXE_TAGS.join(', ')}`);
+  }
   if (results.violations.length === 0) return;
   const lines = [
     `${results.violations.length} axe violation(s) on ${page.url()}${label ? ` (${label})` : ''}:`,
