@@ -69,7 +69,7 @@ export class Session {
     return response;
   }
 
-  /** Posts a multipart form; `_csrf` is taken from `from` (a page) unless given. */
+  /** Posts a multipart form, as a browser does (the caller puts `_csrf` among the fields). */
   async postMultipart(
     url: string,
     fields: Record<string, string>,
