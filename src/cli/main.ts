@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { registerBackupCommands } from './backup.ts';
 import { registerDeadlineCommand } from './deadline.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerMigrateCommand } from './migrate.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerDeadlineCommand(program);
   registerOutboxCommands(program);
   registerDemoCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 
