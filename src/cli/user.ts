@@ -2,19 +2,12 @@
  * `verbeterpunt user create …` and `verbeterpunt user list`: staff accounts from the command line, which is
  * how the first administrator comes to exist.
  */
-import { hash } from '@node-rs/argon2';
 import { type Command, InvalidArgumentError } from 'commander';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../commands/passwords.ts';
 import { ROLES, type Role } from '../db/repositories/users.ts';
 import { CliFailure, formatTable, out, UsageError, withDatabase } from './runtime.ts';
 
-/** argon2id (the @node-rs/argon2 default, named here so a library change cannot weaken it). */
-const ARGON2ID = 2;
-const MIN_PASSWORD_LENGTH = 12;
-
-/** Hashes a password with argon2id and the library's default cost (~32 ms on these machines). */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID });
-}
+export { hashPassword };
 
 function collectRole(value: string, previous: Role[] | undefined): Role[] {
   if (!(ROLES as readonly string[]).includes(value)) {

@@ -90,6 +90,18 @@ export interface UsersTable {
   password_hash: string | null;
   active: Bool;
   created_at: Timestamp;
+  /** Consecutive failed sign-ins since the last success (back-off and lockout). */
+  failed_sign_ins: Generated<number>;
+  last_failed_sign_in_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  /** Base32 TOTP secret; in force once totp_enabled_at is set. */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: number | null;
+  /** `<issuer> <subject>` of the linked OpenID Connect identity. */
+  oidc_subject: string | null;
 }
 
 export interface ApiTokensTable {
@@ -195,6 +207,44 @@ export interface RemindersTable {
   sent_at: Timestamp;
 }
 
+export interface StaffSessionsTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: string;
+  /** complete | second_factor | enrol_second_factor */
+  stage: string;
+  /** password | oidc */
+  method: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The absolute timeout. */
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the emailed token. */
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: Json;
+}
+
 export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
@@ -208,6 +258,9 @@ export interface Database {
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
   reminders: RemindersTable;
+  staff_sessions: StaffSessionsTable;
+  password_resets: PasswordResetsTable;
+  audit_log: AuditLogTable;
 }
 
 export type { Generated };

@@ -15,7 +15,10 @@ const PartyType = Type.Enum(['UWV', 'municipality', 'employer', 'insurer', 'othe
 export const OrganisationSettingsSchema = Type.Object(
   {
     name: Text(200),
-    address: Type.Object({ street: Text(200), postalCode: Text(20), city: Text(100), country: Text(100) }, Strict),
+    address: Type.Object(
+      { street: Text(200), postalCode: Text(20), city: Text(100), country: Text(100) },
+      Strict,
+    ),
     email: Type.String({ format: 'email', maxLength: 254 }),
     phone: Text(40),
     website: Type.String({ format: 'uri', maxLength: 500 }),
@@ -58,7 +61,11 @@ export const OrganisationSettingsSchema = Type.Object(
     ),
     advocacyBodies: Type.Array(
       Type.Object(
-        { name: Text(200), description: Localised, url: Type.Optional(Type.String({ format: 'uri', maxLength: 500 })) },
+        {
+          name: Text(200),
+          description: Localised,
+          url: Type.Optional(Type.String({ format: 'uri', maxLength: 500 })),
+        },
         Strict,
       ),
       { maxItems: 20 },
@@ -77,6 +84,17 @@ export const OrganisationSettingsSchema = Type.Object(
       {
         complaintYearsAfterClosing: Type.Integer({ minimum: 1, maximum: 30 }),
         auditLogYears: Type.Integer({ minimum: 1, maximum: 30 }),
+      },
+      Strict,
+    ),
+    security: Type.Object(
+      {
+        twoFactorRequiredForRoles: Type.Array(
+          Type.Enum(['receiver', 'handler', 'quality_manager', 'administrator'] as const),
+          { maxItems: 4, uniqueItems: true },
+        ),
+        sessionIdleMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
+        sessionMaxHours: Type.Integer({ minimum: 1, maximum: 24 }),
       },
       Strict,
     ),

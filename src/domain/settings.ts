@@ -3,6 +3,7 @@
  * klachtenreglement; the settings file (config/organisation.json) seeds the database on first start and
  * the database keeps every later version.
  */
+import type { Role } from './action-context.ts';
 
 export type CommissioningPartyType = 'UWV' | 'municipality' | 'employer' | 'insurer' | 'other';
 export const COMMISSIONING_PARTY_TYPES: readonly CommissioningPartyType[] = [
@@ -83,6 +84,15 @@ export interface OrganisationSettings {
   /** The reporter's private follow-up link stops working this many days after the case ends. */
   followUpLinkDaysAfterClosing: number;
   retention: { complaintYearsAfterClosing: number; auditLogYears: number };
+  /** Signing in to the staff workspace. */
+  security: {
+    /** Roles that must sign in with a second factor (TOTP): by default those that see every complaint. */
+    twoFactorRequiredForRoles: Role[];
+    /** A session ends after this many minutes without a request. */
+    sessionIdleMinutes: number;
+    /** A session ends this many hours after signing in, however active. */
+    sessionMaxHours: number;
+  };
 }
 
 /** Days equated with a generally recognised holiday by royal decree, as known on 2026-11-25. */
@@ -126,18 +136,32 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   ],
   teams: [],
   nonAdmissionGrounds: [
-    { code: 'not_about_us', label: t('De klacht gaat niet over ons of onze medewerkers', 'The complaint is not about us or our staff') },
-    { code: 'already_handled', label: t('Dezelfde klacht is al behandeld', 'The same complaint was already handled') },
+    {
+      code: 'not_about_us',
+      label: t(
+        'De klacht gaat niet over ons of onze medewerkers',
+        'The complaint is not about us or our staff',
+      ),
+    },
+    {
+      code: 'already_handled',
+      label: t('Dezelfde klacht is al behandeld', 'The same complaint was already handled'),
+    },
     { code: 'legal_proceedings', label: t('De zaak ligt bij de rechter', 'The matter is before a court') },
-    { code: 'too_old', label: t('De gebeurtenis is langer dan een jaar geleden', 'The event is more than a year ago') },
+    {
+      code: 'too_old',
+      label: t('De gebeurtenis is langer dan een jaar geleden', 'The event is more than a year ago'),
+    },
     { code: 'other', label: t('Andere reden (zie motivering)', 'Other reason (see motivation)') },
   ],
   appealRoutes: [
     {
       code: 'commissioning_party',
       order: 1,
-      label: t('De opdrachtgever van uw re-integratietraject (werkgever, UWV, gemeente of verzekeraar)',
-        'The commissioning party of your re-integration trajectory (employer, UWV, municipality or insurer)'),
+      label: t(
+        'De opdrachtgever van uw re-integratietraject (werkgever, UWV, gemeente of verzekeraar)',
+        'The commissioning party of your re-integration trajectory (employer, UWV, municipality or insurer)',
+      ),
     },
     {
       code: 'uwv_complaints_office',
@@ -159,15 +183,39 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
     },
   ],
   advocacyBodies: [
-    { name: 'Arcon', description: t('Landelijke Vereniging Arbeidsongeschikten', 'National association of people unfit for work') },
-    { name: 'Breed Platform Verzekerden en Werk', description: t('Belangenbehartiging van verzekerden', 'Advocacy for insured people') },
-    { name: 'Helpdesk Gezondheid, Werk en Verzekeringen', description: t('Advies over werk en gezondheid', 'Advice on work and health') },
+    {
+      name: 'Arcon',
+      description: t(
+        'Landelijke Vereniging Arbeidsongeschikten',
+        'National association of people unfit for work',
+      ),
+    },
+    {
+      name: 'Breed Platform Verzekerden en Werk',
+      description: t('Belangenbehartiging van verzekerden', 'Advocacy for insured people'),
+    },
+    {
+      name: 'Helpdesk Gezondheid, Werk en Verzekeringen',
+      description: t('Advies over werk en gezondheid', 'Advice on work and health'),
+    },
     // The regulation names the CG-Raad, which is now Ieder(in).
-    { name: 'Ieder(in)', description: t('Netwerk voor mensen met een beperking of chronische ziekte (voorheen CG-Raad)', 'Network for people with a disability or chronic illness (formerly CG-Raad)'), url: 'https://iederin.nl' },
+    {
+      name: 'Ieder(in)',
+      description: t(
+        'Netwerk voor mensen met een beperking of chronische ziekte (voorheen CG-Raad)',
+        'Network for people with a disability or chronic illness (formerly CG-Raad)',
+      ),
+      url: 'https://iederin.nl',
+    },
   ],
   deputyQualityManagerEmail: null,
   privacyStatementUrl: 'https://www.loket3.nl/privacy',
   followUpLinkDaysAfterClosing: 90,
   branding: { primaryColor: '#00598a', logoUrl: null },
   retention: { complaintYearsAfterClosing: 2, auditLogYears: 5 },
+  security: {
+    twoFactorRequiredForRoles: ['quality_manager', 'administrator'],
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
+  },
 };

@@ -25,19 +25,26 @@ const migrate = (db: Db) => whileTestSchemasStay(() => migrateToLatest(db));
 const TABLES = [
   'api_tokens',
   'attachments',
+  'audit_log',
   'complaint_events',
   'complaints',
   'email_outbox',
   'letter_templates',
   'letters',
   'organisation_settings',
+  'password_resets',
   'reference_counters',
   'reminders',
   'spot_records',
+  'staff_sessions',
   'users',
 ];
 
-const MIGRATIONS = ['2026-11-25-0001-initial', '2026-11-25-0002-letters-and-reminders'];
+const MIGRATIONS = [
+  '2026-11-25-0001-initial',
+  '2026-11-25-0002-letters-and-reminders',
+  '2026-11-26-0003-staff-sessions',
+];
 
 describeEachDialect('migrations', (dialect) => {
   let db: TestDb;

@@ -11,6 +11,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../database.ts';
 import * as initial from './2026-11-25-0001-initial.ts';
 import * as letters from './2026-11-25-0002-letters-and-reminders.ts';
+import * as staffSessions from './2026-11-26-0003-staff-sessions.ts';
 import { columnTypes } from './column-types.ts';
 
 /** The migrations for one dialect, keyed by name, as Kysely's Migrator expects them. */
@@ -18,6 +19,13 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   const t = columnTypes(dialect);
   return {
     '2026-11-25-0001-initial': { up: (db) => initial.up(db, t), down: (db) => initial.down(db) },
-    '2026-11-25-0002-letters-and-reminders': { up: (db) => letters.up(db, t), down: (db) => letters.down(db) },
+    '2026-11-25-0002-letters-and-reminders': {
+      up: (db) => letters.up(db, t),
+      down: (db) => letters.down(db),
+    },
+    '2026-11-26-0003-staff-sessions': {
+      up: (db) => staffSessions.up(db, t),
+      down: (db) => staffSessions.down(db),
+    },
   };
 }

@@ -3,7 +3,7 @@
  * versions stay for the audit trail (what applied when a deadline was computed).
  */
 import type { Selectable } from 'kysely';
-import type { OrganisationSettings } from '../../domain/settings.ts';
+import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../domain/settings.ts';
 import type { DbExecutor } from '../database.ts';
 import { parseJson, toJson, toTimestamp } from '../normalise.ts';
 import type { OrganisationSettingsTable } from '../tables.ts';
@@ -62,10 +62,24 @@ export async function listSettingsVersions(db: DbExecutor): Promise<SettingsVers
   return rows.map(toSettingsVersion);
 }
 
+/**
+ * Settings saved by an earlier version of the product lack the settings added since: their defaults fill them
+ * in, by the same rule as the settings file (top-level keys replace, nested objects merge one level deep).
+ */
+function withDefaults(stored: Partial<OrganisationSettings>): OrganisationSettings {
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, value] of Object.entries(stored)) {
+    const base = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key];
+    const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    merged[key] = isObject(base) && isObject(value) ? { ...(base as object), ...(value as object) } : value;
+  }
+  return merged as unknown as OrganisationSettings;
+}
+
 function toSettingsVersion(row: Selectable<OrganisationSettingsTable>): SettingsVersion {
   return {
     version: row.version,
-    data: parseJson<OrganisationSettings>(row.data),
+    data: withDefaults(parseJson<Partial<OrganisationSettings>>(row.data)),
     changedBy: row.changed_by,
     changedAt: toTimestamp(row.changed_at),
     note: row.note,

@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import { ROLES, type Role } from '../../domain/action-context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { DbExecutor } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
 import type { UsersTable } from '../tables.ts';
-
-import { ROLES, type Role } from '../../domain/action-context.ts';
 
 export { ROLES, type Role };
 
@@ -147,4 +146,58 @@ function checkRoles(roles: readonly Role[]): Role[] {
     );
   }
   return [...new Set(roles)];
+}
+
+/** What signing in needs besides the user: the password hash, the failure counters and the second factor. */
+export interface SignInRecord {
+  passwordHash: string | null;
+  failedSignIns: number;
+  lastFailedAt: string | null;
+  lockedUntil: string | null;
+  totpSecret: string | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+}
+
+export async function getSignInRecord(db: DbExecutor, userId: string): Promise<SignInRecord | null> {
+  const row = await db
+    .selectFrom('users')
+    .select([
+      'password_hash',
+      'failed_sign_ins',
+      'last_failed_sign_in_at',
+      'locked_until',
+      'totp_secret',
+      'totp_enabled_at',
+      'totp_last_step',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    passwordHash: row.password_hash,
+    failedSignIns: Number(row.failed_sign_ins),
+    lastFailedAt: toTimestamp(row.last_failed_sign_in_at),
+    lockedUntil: toTimestamp(row.locked_until),
+    totpSecret: row.totp_secret,
+    totpEnabled: row.totp_enabled_at !== null,
+    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+  };
+}
+
+/** Stores the failure counters (after a failed attempt, or cleared after a success or a reset). */
+export async function setSignInCounters(
+  db: DbExecutor,
+  userId: string,
+  counters: { failedSignIns: number; lastFailedAt: string | null; lockedUntil: string | null },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_sign_ins: counters.failedSignIns,
+      last_failed_sign_in_at: toTimestamp(counters.lastFailedAt),
+      locked_until: toTimestamp(counters.lockedUntil),
+    })
+    .where('id', '=', userId)
+    .execute();
 }

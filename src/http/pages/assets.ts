@@ -11,7 +11,7 @@ import { loadOrganisation } from '../../commands/context.ts';
 import { DEFAULT_SETTINGS, type OrganisationSettings } from '../../domain/settings.ts';
 import type { AppDeps } from '../app.ts';
 import type { PageAssets } from './context.ts';
-import { pagesCss } from './css/bundle.ts';
+import { pagesCss, staffCss } from './css/bundle.ts';
 import { asset, type StaticAsset } from './static-asset.ts';
 
 const script = asset(
@@ -59,12 +59,14 @@ export const assetRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
     const css = pagesCss();
+    const staff = staffCss();
     app.get<{ Params: { name: string } }>(
       '/assets/:name',
       { compress: false, schema: { hide: true } },
       async (request, reply) => {
         const path = `/assets/${request.params.name}`;
         if (path === css.path) return sendAsset(request, reply, css, true);
+        if (path === staff.path) return sendAsset(request, reply, staff, true);
         if (path === script.path) return sendAsset(request, reply, script, true);
         const theme = themes.get(path);
         if (theme) return sendAsset(request, reply, theme, true);

@@ -1,6 +1,6 @@
 /**
- * The public pages: the improvement form, the confirmation and the reporter's follow-up page, server-rendered
- * and working without JavaScript. Everything they need (cookies, CSRF, security headers, compression, form
+ * The pages: the improvement form, the confirmation and the reporter's follow-up page, server-rendered and
+ * working without JavaScript, and the staff workspace under /staff (src/http/staff/). Everything they need (cookies, CSRF, security headers, compression, form
  * parsers) is registered inside this plugin, so the JSON API is untouched by it.
  */
 import compress from '@fastify/compress';
@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { STAFF_PREFIX, staffPlugin } from '../staff/plugin.ts';
 import { assetRoutes } from './assets.ts';
 import { pagesCss } from './css/bundle.ts';
 import { pageErrorHandler } from './errors.ts';
@@ -39,4 +40,5 @@ export const pagesPlugin =
       await confirmationRoutes(routes, deps);
       await followUpRoutes(routes, deps);
     });
+    await app.register(staffPlugin(deps), { prefix: STAFF_PREFIX });
   };

@@ -11,10 +11,12 @@ interface Props {
   value: string;
   error?: string | undefined;
   errorPrefix: string;
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'password' | 'datetime-local' | 'number' | 'search';
   autoComplete?: HTMLInputAutoCompleteAttribute;
   maxLength?: number;
   short?: boolean;
+  required?: boolean;
+  idName?: string;
 }
 
 export function TextField({
@@ -28,8 +30,10 @@ export function TextField({
   autoComplete,
   maxLength,
   short,
+  required,
+  idName,
 }: Props) {
-  const ids = fieldIds(name, Boolean(hint), error);
+  const ids = fieldIds(idName ?? name, Boolean(hint), error);
   return (
     <FormField type="text" invalid={Boolean(error)} className={fieldClass(error)}>
       <FieldText {...ids} label={label} hint={hint} error={error} errorPrefix={errorPrefix} />
@@ -43,6 +47,7 @@ export function TextField({
         autoComplete={autoComplete}
         maxLength={maxLength}
         className={short ? 'vp-input--short' : undefined}
+        required={required}
         // Name, address and the like are written as people write them: no spell checking of names.
         spellCheck={type === 'text' ? undefined : false}
       />

@@ -81,14 +81,25 @@ const UNUSED_CLASSES = [
 const require = createRequire(import.meta.url);
 const read = (specifier: string): string => readFileSync(require.resolve(specifier), 'utf8');
 
-/** Builds the stylesheet: Utrecht component rules, the tokens they need under .utrecht-theme, our rules last. */
-export function buildPagesCss(): string {
+/** Extra Utrecht components and variants of the staff workspace: tables, subtle and danger buttons. */
+export const STAFF_COMPONENTS = [...USED_COMPONENTS, 'utrecht-table'] as const;
+const STAFF_USED_VARIANTS = new Set(['utrecht-button--subtle', 'utrecht-button--danger']);
+
+/**
+ * Builds a stylesheet: Utrecht component rules, the tokens they need under .utrecht-theme, our rules last
+ * (`ownFiles`, URLs of CSS files, in order).
+ */
+export function buildCss(options: {
+  components: readonly string[];
+  unusedClasses: readonly string[];
+  ownFiles: readonly URL[];
+}): string {
   const library = parseCss(read('@utrecht/component-library-css/dist/index.css'));
   const components = selectComponents(library, {
-    components: USED_COMPONENTS,
-    unusedClasses: UNUSED_CLASSES,
+    components: options.components,
+    unusedClasses: options.unusedClasses,
   });
-  const own = parseCss(readFileSync(new URL('./pages.css', import.meta.url), 'utf8'));
+  const own = options.ownFiles.flatMap((file) => parseCss(readFileSync(file, 'utf8')));
   const themeRule = parseCss(read('@utrecht/design-tokens/dist/theme.css')).find(
     (node): node is Extract<CssNode, { kind: 'rule' }> =>
       node.kind === 'rule' && node.selectors.includes('.utrecht-theme'),
@@ -102,10 +113,33 @@ export function buildPagesCss(): string {
   ]);
 }
 
+const PAGES_CSS = new URL('./pages.css', import.meta.url);
+const STAFF_CSS = new URL('../../staff/staff.css', import.meta.url);
+
+/** The public pages' stylesheet (kept small: the form page's weight is a target). */
+export function buildPagesCss(): string {
+  return buildCss({ components: USED_COMPONENTS, unusedClasses: UNUSED_CLASSES, ownFiles: [PAGES_CSS] });
+}
+
+/** The staff workspace's stylesheet: the public pages' rules, a few more components, and its own layout. */
+export function buildStaffCss(): string {
+  return buildCss({
+    components: STAFF_COMPONENTS,
+    unusedClasses: UNUSED_CLASSES.filter((c) => !STAFF_USED_VARIANTS.has(c)),
+    ownFiles: [PAGES_CSS, STAFF_CSS],
+  });
+}
+
 let cached: StaticAsset | undefined;
+let cachedStaff: StaticAsset | undefined;
 
 /** The bundle, built on first use and kept for the life of the process. */
 export function pagesCss(): StaticAsset {
   cached ??= asset('pages', 'css', buildPagesCss(), 'text/css; charset=utf-8');
   return cached;
+}
+
+export function staffCss(): StaticAsset {
+  cachedStaff ??= asset('staff', 'css', buildStaffCss(), 'text/css; charset=utf-8');
+  return cachedStaff;
 }

@@ -1,0 +1,198 @@
+/**
+ * Staff sign-in and sessions: a password checked against the back-off and lockout rules (src/domain/sign-in.ts),
+ * a new session on every sign-in (the old one, if any, revoked: rotation), idle and absolute timeouts from the
+ * settings, signing out here or everywhere. Every outcome is in the audit log.
+ */
+
+import { recordAudit } from '../db/repositories/audit-log.ts';
+import {
+  createStaffSession,
+  findStaffSession,
+  hashSessionToken,
+  revokeStaffSession,
+  revokeStaffSessionsOf,
+  type SessionMethod,
+  type StaffSession,
+  touchStaffSession,
+} from '../db/repositories/staff-sessions.ts';
+import { findUserByEmail, getSignInRecord, setSignInCounters, type User } from '../db/repositories/users.ts';
+import type { Role } from '../domain/action-context.ts';
+import { afterFailedSignIn, type SessionStage, signInGate, stageAfterPassword } from '../domain/sign-in.ts';
+import { type CommandDeps, loadOrganisation } from './context.ts';
+import { verifyPassword } from './passwords.ts';
+
+export interface ClientMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SignInOutcome =
+  | { ok: true; token: string; session: StaffSession; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'backoff' | 'locked'; until: string };
+
+/** Writing last_seen_at on every request would make every page view a write: once a minute is precise enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Checks an email and password. The answer to a wrong password and to an unknown email is the same, and
+ * takes as long (a dummy hash is verified). `previousToken` is the session cookie the browser sent, if any:
+ * it is revoked, so a session id fixed before sign-in never becomes a signed-in one.
+ */
+export async function signInWithPassword(
+  deps: CommandDeps,
+  input: { email: string; password: string; previousToken?: string | undefined },
+  meta: ClientMeta,
+): Promise<SignInOutcome> {
+  const now = deps.now();
+  const db = deps.db.kysely;
+  const found = await findUserByEmail(db, input.email);
+  const user = found?.active ? found : null;
+  const record = user ? await getSignInRecord(db, user.id) : null;
+  if (user && record) {
+    const gate = signInGate(record, now);
+    if (!gate.allowed) {
+      await audit(deps, 'sign_in_refused', user, meta, { reason: gate.reason, until: gate.until });
+      return { ok: false, reason: gate.reason, until: gate.until };
+    }
+  }
+  const valid = await verifyPassword(record?.passwordHash ?? null, input.password);
+  if (!user || !record || !valid) {
+    if (user && record) {
+      const counters = afterFailedSignIn(record, now);
+      await setSignInCounters(db, user.id, counters);
+      await audit(deps, 'sign_in_failed', user, meta, {
+        failures: counters.failedSignIns,
+        lockedUntil: counters.lockedUntil,
+      });
+      if (counters.lockedUntil && counters.lockedUntil !== record.lockedUntil) {
+        return { ok: false, reason: 'locked', until: counters.lockedUntil };
+      }
+    } else {
+      await recordAudit(db, {
+        at: now,
+        actorId: null,
+        actorLabel: 'unknown',
+        action: 'sign_in_failed',
+        ip: meta.ip,
+        details: { account: 'unknown' },
+      });
+    }
+    return { ok: false, reason: 'invalid' };
+  }
+  await setSignInCounters(db, user.id, { failedSignIns: 0, lastFailedAt: null, lockedUntil: null });
+  const { settings } = await loadOrganisation(db);
+  const stage = stageAfterPassword(
+    { roles: user.roles, totpEnabled: record.totpEnabled },
+    settings.security.twoFactorRequiredForRoles as Role[],
+  );
+  return startSession(deps, user, { method: 'password', stage, previousToken: input.previousToken }, meta);
+}
+
+/** A new session for a user whose identity is established (password, or single sign-on). */
+export async function startSession(
+  deps: CommandDeps,
+  user: User,
+  options: { method: SessionMethod; stage: SessionStage; previousToken?: string | undefined },
+  meta: ClientMeta,
+): Promise<{ ok: true; token: string; session: StaffSession; user: User }> {
+  const now = deps.now();
+  const db = deps.db.kysely;
+  if (options.previousToken) await revokeStaffSession(db, hashSessionToken(options.previousToken), now);
+  const { settings } = await loadOrganisation(db);
+  const { token, session } = await createStaffSession(db, {
+    userId: user.id,
+    stage: options.stage,
+    method: options.method,
+    now,
+    expiresAt: new Date(now.getTime() + settings.security.sessionMaxHours * HOUR_MS),
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  await audit(deps, options.stage === 'complete' ? 'sign_in' : 'sign_in_password_ok', user, meta, {
+    method: options.method,
+    stage: options.stage,
+  });
+  return { ok: true, token, session, user };
+}
+
+/**
+ * Rotates the session once a sign-in completes a further step (the second factor): the old token stops
+ * working, the new one is at the new stage. Returns the new token.
+ */
+export async function advanceSession(
+  deps: CommandDeps,
+  current: { session: StaffSession; user: User },
+  stage: SessionStage,
+  currentToken: string,
+  meta: ClientMeta,
+): Promise<string> {
+  const next = await startSession(
+    deps,
+    current.user,
+    { method: current.session.method, stage, previousToken: currentToken },
+    meta,
+  );
+  return next.token;
+}
+
+export type ResumedSession =
+  | { state: 'active'; session: StaffSession; user: User }
+  | { state: 'none' }
+  | { state: 'expired' };
+
+/**
+ * The session of a cookie, if it is still good: not revoked, within its absolute lifetime, the user active,
+ * and used within the idle timeout of the settings. An idle session is revoked here.
+ */
+export async function resumeSession(deps: CommandDeps, token: string | undefined): Promise<ResumedSession> {
+  if (!token || token.length > 100) return { state: 'none' };
+  const now = deps.now();
+  const db = deps.db.kysely;
+  const found = await findStaffSession(db, token, now);
+  if (!found) return { state: 'none' };
+  const { settings } = await loadOrganisation(db);
+  const idleSince = now.getTime() - Date.parse(found.session.lastSeenAt);
+  if (idleSince > settings.security.sessionIdleMinutes * MINUTE_MS) {
+    await revokeStaffSession(db, found.session.id, now);
+    return { state: 'expired' };
+  }
+  if (idleSince >= TOUCH_INTERVAL_MS) await touchStaffSession(db, found.session.id, now);
+  return { state: 'active', ...found };
+}
+
+export async function signOut(
+  deps: CommandDeps,
+  current: { session: StaffSession; user: User },
+  meta: ClientMeta,
+): Promise<void> {
+  await revokeStaffSession(deps.db.kysely, current.session.id, deps.now());
+  await audit(deps, 'sign_out', current.user, meta, {});
+}
+
+export async function signOutEverywhere(deps: CommandDeps, user: User, meta: ClientMeta): Promise<number> {
+  const count = await revokeStaffSessionsOf(deps.db.kysely, user.id, deps.now());
+  await audit(deps, 'sign_out_everywhere', user, meta, { sessions: count });
+  return count;
+}
+
+function audit(
+  deps: CommandDeps,
+  action: string,
+  user: User,
+  meta: ClientMeta,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(deps.db.kysely, {
+    at: deps.now(),
+    actorId: user.id,
+    actorLabel: user.name,
+    action,
+    targetType: 'user',
+    targetId: user.id,
+    ip: meta.ip,
+    details,
+  });
+}
