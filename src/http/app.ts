@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { CommandDeps } from '../commands/context.ts';
 import { publicRoutes } from './api/public.ts';
 import { staffRoutes } from './api/staff.ts';
+import { notFoundPage } from './pages/errors.ts';
 import { pagesPlugin, withRedactedUrls } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
 import { createValidatorCompiler } from './validation.ts';
@@ -38,7 +39,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   // Query strings are text by nature: only there are types coerced ("?limit=20", "?overdue=true").
   app.setValidatorCompiler(createValidatorCompiler());
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, { pageNotFound: (request, reply) => notFoundPage(deps, request, reply) });
 
   await app.register(rateLimit, {
     global: false,

@@ -37,20 +37,36 @@ interface AjvError {
 }
 
 const pointerToField = (pointer: string): string =>
-  pointer.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  pointer
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 
 /**
  * Turns Ajv's errors into one message per field. For a union Ajv reports every branch plus `anyOf`; the
  * first specific complaint (a format, a length) says most, and "choose a value" is the fallback.
  */
-export function fieldProblems(errors: AjvError[], locale: Locale, context: string | undefined): FieldProblem[] {
+export function fieldProblems(
+  errors: AjvError[],
+  locale: Locale,
+  context: string | undefined,
+): FieldProblem[] {
   const byField = new Map<string, { key: string; params: Record<string, unknown> }>();
-  const prefix = context === 'querystring' ? 'query.' : context === 'params' ? 'params.' : context === 'headers' ? 'headers.' : '';
+  const prefix =
+    context === 'querystring'
+      ? 'query.'
+      : context === 'params'
+        ? 'params.'
+        : context === 'headers'
+          ? 'headers.'
+          : '';
   for (const error of errors) {
     let field = pointerToField(error.instancePath);
     let key = error.keyword;
     if (key === 'required') field = [field, String(error.params.missingProperty)].filter(Boolean).join('.');
-    if (key === 'additionalProperties') field = [field, String(error.params.additionalProperty)].filter(Boolean).join('.');
+    if (key === 'additionalProperties')
+      field = [field, String(error.params.additionalProperty)].filter(Boolean).join('.');
     if (key === 'format') key = String(error.params.format);
     if (key === 'pattern' && error.params.pattern === '\\S') key = 'empty';
     if (key === 'minLength' && error.params.limit === 1) key = 'empty';
@@ -62,7 +78,10 @@ export function fieldProblems(errors: AjvError[], locale: Locale, context: strin
       byField.set(name, { key, params: error.params });
     }
   }
-  return [...byField].map(([field, { key, params }]) => ({ field, message: validationMessage(locale, key, params) }));
+  return [...byField].map(([field, { key, params }]) => ({
+    field,
+    message: validationMessage(locale, key, params),
+  }));
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -70,11 +89,27 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 }
 
 export function problem(locale: Locale, status: number, code: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `urn:verbeterpunt:problem:${code}`, title: problemTitle(locale, code), status, code, ...extra };
+  return {
+    type: `urn:verbeterpunt:problem:${code}`,
+    title: problemTitle(locale, code),
+    status,
+    code,
+    ...extra,
+  };
 }
 
-export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(localeOf(request), 404, 'not_found')));
+export interface ProblemHandlerOptions {
+  /** The answer to an unknown path outside /api: people get a page, programs under /api a problem document. */
+  pageNotFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
+export function registerProblemHandlers(app: FastifyInstance, options: ProblemHandlerOptions = {}): void {
+  app.setNotFoundHandler((request, reply) => {
+    const isApi =
+      request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
+    if (!isApi && options.pageNotFound) return options.pageNotFound(request, reply);
+    return sendProblem(reply, problem(localeOf(request), 404, 'not_found'));
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = localeOf(request);
     if (error.validation) {
@@ -101,14 +136,24 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (status === 413) return sendProblem(reply, problem(locale, 413, 'payload_too_large'));
     if (status === 415) return sendProblem(reply, problem(locale, 415, 'unsupported_media_type'));
     if (status === 429) return sendProblem(reply, problem(locale, 429, 'rate_limited'));
-    if (status === 400 && (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+    if (
+      status === 400 &&
+      (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error instanceof SyntaxError)
+    ) {
       return sendProblem(
         reply,
-        problem(locale, 400, 'validation_failed', { errors: [{ field: 'body', message: validationMessage(locale, 'body') }] }),
+        problem(locale, 400, 'validation_failed', {
+          errors: [{ field: 'body', message: validationMessage(locale, 'body') }],
+        }),
       );
     }
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, problem(locale, status, status === 401 ? 'unauthorized' : 'invalid_input', { detail: error.message }));
+      return sendProblem(
+        reply,
+        problem(locale, status, status === 401 ? 'unauthorized' : 'invalid_input', { detail: error.message }),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(locale, 500, 'internal'));

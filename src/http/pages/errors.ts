@@ -6,11 +6,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { isDomainError } from '../../domain/errors.ts';
+import { isPageLocale, type PageLocale } from '../../i18n/pages/index.ts';
 import type { AppDeps } from '../app.ts';
 import { postedForm } from './form-data.ts';
 import { intakeValues } from './intake-form.ts';
 import { pageContext, sendPage } from './render.ts';
 import { postedLocale, renderForm } from './routes/form.ts';
+import { CSP_DIRECTIVES } from './security.ts';
 import { attachmentRules } from './uploads.ts';
 import { MessagePage } from './views/MessagePage.tsx';
 
@@ -22,8 +24,9 @@ async function messagePage(
   reply: FastifyReply,
   status: number,
   kind: Kind,
+  locale?: PageLocale,
 ) {
-  const ctx = await pageContext(deps, request, reply);
+  const ctx = await pageContext(deps, request, reply, { locale });
   const texts = ctx.t.errorPages;
   const rules = attachmentRules(ctx.t, deps.config);
   const text = kind === 'tooLarge' ? texts.tooLarge.text(rules) : texts[kind].text;
@@ -63,3 +66,28 @@ export function pageErrorHandler(deps: AppDeps) {
     return messagePage(deps, request, reply, 500, 'serverError');
   };
 }
+
+/**
+ * The page for an unknown path outside the API. It is answered outside the pages' plugin (no cookies parsed
+ * there), so the language comes from `?lang=` or the browser's Accept-Language.
+ */
+export function notFoundPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const accepted = String(request.headers['accept-language'] ?? '')
+    .trim()
+    .toLowerCase();
+  const locale: PageLocale = isPageLocale(query) ? query : accepted.startsWith('en') ? 'en' : 'nl';
+  // Outside the pages' plugin helmet did not run: the same headers, set here.
+  reply
+    .header('content-security-policy', cspHeader())
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('referrer-policy', 'no-referrer');
+  return messagePage(deps, request, reply, 404, 'notFound', locale);
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const cspHeader = (): string =>
+  Object.entries(CSP_DIRECTIVES)
+    .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
+    .join('; ');
