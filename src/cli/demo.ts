@@ -47,6 +47,14 @@ import { hashPassword } from './user.ts';
 const DAY = 86_400_000;
 const MAX_COUNT = 5000;
 
+interface DemoOptions {
+  count: string;
+  complaints?: string;
+  years: string;
+  seed?: string;
+  password?: string;
+}
+
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
@@ -56,6 +64,11 @@ export function registerDemoCommand(program: Command): void {
       `number of complaints to add (1 to ${MAX_COUNT}); 14 or more covers every state`,
       '60',
     )
+    .option(
+      '--complaints <n>',
+      'bulk instead: add N complaints (1 to 1000000) built by the domain and inserted in batches, with one history event each (fast; for volume)',
+    )
+    .option('--years <n>', 'with --complaints: spread receipt over this many years before now (1 to 10)', '5')
     .option('--seed <n>', 'seed for the random choices, to repeat a run exactly (default: random)')
     .option('--password <password>', 'also give every demo user this password (for signing in to the pages)')
     .addHelpText(
@@ -63,7 +76,7 @@ export function registerDemoCommand(program: Command): void {
       '\nDemo users are created once (matched by email, @loket3.example) and reused by later runs.\n' +
         'Reporter addresses use the reserved .example domain, so no real person is ever mailed.',
     )
-    .action(async (options: { count: string; seed?: string; password?: string }) => {
+    .action(async (options: DemoOptions) => {
       const count = /^\d+$/.test(options.count.trim()) ? Number(options.count) : Number.NaN;
       if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
         throw new UsageError(
@@ -78,6 +91,10 @@ export function registerDemoCommand(program: Command): void {
       }
       if (options.password !== undefined && options.password.length < 12) {
         throw new UsageError('--password must be at least 12 characters.');
+      }
+      if (options.complaints !== undefined) {
+        const { runBulkDemo } = await import('./demo-bulk.ts');
+        return runBulkDemo({ ...options, complaints: options.complaints, seed });
       }
       await withDatabase(async ({ db, deps }) => {
         const started = Date.now();
@@ -119,12 +136,12 @@ export function registerDemoCommand(program: Command): void {
 // ---------------------------------------------------------------------------------------------------------
 // Users
 
-interface DemoUser {
+export interface DemoUser {
   user: User;
   actor: Actor & { userId: string };
 }
 
-type UserKey = DemoUserSpec['key'];
+export type UserKey = DemoUserSpec['key'];
 
 export async function ensureDemoUsers(db: Db, password: string | undefined) {
   const byKey = new Map<UserKey, DemoUser>();
@@ -162,10 +179,10 @@ export async function ensureDemoUsers(db: Db, password: string | undefined) {
 // ---------------------------------------------------------------------------------------------------------
 // Randomness (seeded, so a run can be repeated)
 
-type Random = ReturnType<typeof createRandom>;
+export type Random = ReturnType<typeof createRandom>;
 
 /** mulberry32: small, fast and good enough for demo data. */
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -187,7 +204,7 @@ function createRandom(seed: number) {
 // Which states
 
 /** With fewer complaints than states, these come first; the rest follows WEIGHTS. */
-const PRIORITY: readonly ComplaintStatus[] = [
+export const PRIORITY: readonly ComplaintStatus[] = [
   'closed',
   'investigating',
   'registered',
@@ -222,7 +239,7 @@ const WEIGHTS: Readonly<Record<ComplaintStatus, number>> = {
   withdrawn: 6,
 };
 
-function allocateStatuses(count: number, random: Random): ComplaintStatus[] {
+export function allocateStatuses(count: number, random: Random): ComplaintStatus[] {
   const statuses = PRIORITY.slice(0, Math.min(count, PRIORITY.length));
   const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
   while (statuses.length < count) {
@@ -243,7 +260,7 @@ function allocateStatuses(count: number, random: Random): ComplaintStatus[] {
 // Plans: one case from receipt to its target state
 
 /** One lifecycle action of a case: who takes it, with what input, how many days after the previous one. */
-interface Step {
+export interface Step {
   name: ActionName;
   /** Days after the previous step (drawn when planning). */
   delayDays: number;
@@ -251,7 +268,7 @@ interface Step {
   input(c: Complaint, at: Date): unknown;
 }
 
-interface CasePlan {
+export interface CasePlan {
   target: ComplaintStatus;
   receivedAt: number;
   registeredAt: number;
@@ -265,7 +282,7 @@ type Branch = 'findings' | 'accepted' | 'rejected_no_further_step' | 'rejected_s
 const OFFER_STATES: readonly ComplaintStatus[] = ['offer_made', 'offer_accepted', 'offer_rejected'];
 const LONG_AGO_STATES: readonly ComplaintStatus[] = ['closed', 'not_taken_up', 'withdrawn'];
 
-function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: Timing): CasePlan {
+export function planCase(target: ComplaintStatus, users: Map<UserKey, DemoUser>, time: Timing): CasePlan {
   const { random, realNow } = time;
   const u = (key: UserKey) => users.get(key) as DemoUser;
   const qm = u('qm');
@@ -643,7 +660,7 @@ function reactionVersion(c: Complaint): number {
 }
 
 /** What the timing of a run needs: the seeded randomness, the moment the run started, the working days. */
-interface Timing {
+export interface Timing {
   random: Random;
   realNow: number;
   /** The organisation's calendar: steps are taken on working days only. */
@@ -654,14 +671,14 @@ interface Timing {
 const OPENS = 7;
 const CLOSES = 16;
 
-function atHour(instant: number, hour: number, random: Random): number {
+export function atHour(instant: number, hour: number, random: Random): number {
   const date = new Date(instant);
   date.setUTCHours(hour, random.int(0, 59), random.int(0, 59), 0);
   return date.getTime();
 }
 
 /** A random office hour on the date of `instant`, or on the first working day after it. */
-function officeHour(time: Timing, instant: number): number {
+export function officeHour(time: Timing, instant: number): number {
   const date = new Date(atHour(instant, time.random.int(OPENS, CLOSES - 1), time.random));
   while (!time.isWorkingDay(date.toISOString().slice(0, 10))) date.setUTCDate(date.getUTCDate() + 1);
   return date.getTime();
@@ -672,7 +689,7 @@ function officeHour(time: Timing, instant: number): number {
  * working morning when that falls outside office hours), at an office hour of a later working day otherwise;
  * always after `previous` and never after the run started.
  */
-function later(time: Timing, previous: number, days: number): number {
+export function later(time: Timing, previous: number, days: number): number {
   let wanted: number;
   if (days >= 0.5) {
     wanted = officeHour(time, previous + days * DAY);
@@ -690,7 +707,7 @@ function later(time: Timing, previous: number, days: number): number {
 }
 
 /** `wanted`, kept after `after` and never later than `limit` (halfway to it when it would be). */
-function between(after: number, wanted: number, limit: number): number {
+export function between(after: number, wanted: number, limit: number): number {
   const t = Math.max(wanted, after + 60_000);
   return t <= limit ? t : after + (limit - after) / 2;
 }
@@ -698,13 +715,13 @@ function between(after: number, wanted: number, limit: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Running the plans
 
-interface Progress {
+export interface Progress {
   start(total: number): void;
   tick(label: string): void;
   stop(): void;
 }
 
-function createProgress(): Progress {
+export function createProgress(): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {

@@ -29,21 +29,40 @@ export async function appendEvent(db: DbExecutor, complaintId: string, event: Om
   const seq = Number(last?.seq ?? 0) + 1;
   await db
     .insertInto('complaint_events')
-    .values({
-      id: randomUUID(),
-      complaint_id: complaintId,
-      seq,
-      at: toTimestamp(event.at),
-      actor_id: event.actorId,
-      actor_label: event.actorLabel,
-      action: event.action,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      changes: toJson(event.changes),
-      note: event.note,
-    })
+    .values(eventRow(complaintId, seq, event))
     .execute();
   return seq;
+}
+
+const eventRow = (complaintId: string, seq: number, event: Omit<ComplaintEvent, 'seq'>) => ({
+  id: randomUUID(),
+  complaint_id: complaintId,
+  seq,
+  at: toTimestamp(event.at),
+  actor_id: event.actorId,
+  actor_label: event.actorLabel,
+  action: event.action,
+  from_status: event.fromStatus,
+  to_status: event.toStatus,
+  changes: toJson(event.changes),
+  note: event.note,
+});
+
+/**
+ * The first event of many complaints at once (seq 1 each), for complaints inserted in bulk in the same
+ * transaction. Statements are split like insertComplaints.
+ */
+export async function insertFirstEvents(
+  db: DbExecutor,
+  events: readonly ({ complaintId: string } & Omit<ComplaintEvent, 'seq'>)[],
+): Promise<void> {
+  const rows = events.map(({ complaintId, ...event }) => eventRow(complaintId, 1, event));
+  for (let start = 0; start < rows.length; start += 2500) {
+    await db
+      .insertInto('complaint_events')
+      .values(rows.slice(start, start + 2500))
+      .execute();
+  }
 }
 
 export async function listEvents(db: DbExecutor, complaintId: string): Promise<ComplaintEvent[]> {

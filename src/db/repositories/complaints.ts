@@ -115,6 +115,23 @@ export async function insertComplaint(db: DbExecutor, complaint: Complaint, foll
 }
 
 /**
+ * Inserts many complaints (bulk demo data, imports) with multi-row statements, each as large as the dialect's
+ * limit on bound parameters allows (SQLite 32 766, PostgreSQL 65 535). Run it in a transaction to make the
+ * batch all-or-nothing.
+ */
+export async function insertComplaints(
+  db: DbExecutor,
+  rows: readonly { complaint: Complaint; followUpTokenHash: string }[],
+): Promise<void> {
+  const values = rows.map((row) => toRow(row.complaint, row.followUpTokenHash));
+  const columns = Object.keys(values[0] ?? {}).length || 1;
+  const perStatement = Math.max(1, Math.floor(32_000 / columns));
+  for (let start = 0; start < values.length; start += perStatement) {
+    await db.insertInto('complaints').values(values.slice(start, start + perStatement)).execute();
+  }
+}
+
+/**
  * Writes the complaint if nobody changed it since `expectedVersion`; the stored version becomes
  * expectedVersion + 1. Of two concurrent writers one wins; the other gets version_conflict (HTTP 409).
  */

@@ -20,3 +20,20 @@ export async function nextReferenceNumber(db: DbExecutor, year: number): Promise
     .executeTakeFirstOrThrow();
   return Number(row.last_number);
 }
+
+/**
+ * Reserves `count` consecutive numbers for `year` in one statement (bulk imports) and returns the first.
+ * Concurrent registrations keep their own numbers: the upsert takes the row lock (PostgreSQL) or runs as the
+ * single writer (SQLite), as nextReferenceNumber does.
+ */
+export async function reserveReferenceNumbers(db: DbExecutor, year: number, count: number): Promise<number> {
+  const row = await db
+    .insertInto('reference_counters')
+    .values({ year, last_number: count })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ last_number: sql<number>`reference_counters.last_number + ${count}` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_number) - count + 1;
+}

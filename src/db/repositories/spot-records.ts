@@ -28,22 +28,32 @@ export interface NewSpotRecord {
   now: Date;
 }
 
+const newRow = (input: NewSpotRecord) => ({
+  id: randomUUID(),
+  received_at: toTimestamp(input.receivedAt),
+  channel: input.channel,
+  category: input.category,
+  summary: input.summary,
+  recorded_by: input.recordedBy,
+  created_at: toTimestamp(input.now),
+  converted_complaint_id: null,
+});
+
 export async function insertSpotRecord(db: DbExecutor, input: NewSpotRecord): Promise<SpotRecord> {
   const row = await db
     .insertInto('spot_records')
-    .values({
-      id: randomUUID(),
-      received_at: toTimestamp(input.receivedAt),
-      channel: input.channel,
-      category: input.category,
-      summary: input.summary,
-      recorded_by: input.recordedBy,
-      created_at: toTimestamp(input.now),
-      converted_complaint_id: null,
-    })
+    .values(newRow(input))
     .returningAll()
     .executeTakeFirstOrThrow();
   return toSpotRecord(row);
+}
+
+/** Many spot records at once (bulk demo data), in statements of at most 4000 rows. */
+export async function insertSpotRecords(db: DbExecutor, inputs: readonly NewSpotRecord[]): Promise<void> {
+  const rows = inputs.map(newRow);
+  for (let start = 0; start < rows.length; start += 4000) {
+    await db.insertInto('spot_records').values(rows.slice(start, start + 4000)).execute();
+  }
 }
 
 export async function findSpotRecordById(db: DbExecutor, id: string): Promise<SpotRecord | null> {
