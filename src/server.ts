@@ -57,12 +57,13 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
     : null;
 
   log(`Verbeterpunt is running at ${url} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
+  log(`  Staff workspace: ${url}/staff`);
   log(`  API documentation: ${url}/api/docs`);
   if (!config.smtp) log('  No SMTP server configured: email is kept in the local outbox (`verbeterpunt outbox list`).');
   if (!report.hasUsers) {
     log('');
-    log('  There is no user yet. Create the first administrator with:');
-    log('    npx verbeterpunt user create --email you@example.org --name "Your Name" --job-title "Beheerder" --role administrator');
+    log('  There is no user yet. Create the first administrator (the password is read from stdin) with:');
+    log('    npx verbeterpunt user create --email you@example.org --name "Your Name" --job-title "Beheerder" --role administrator --password -');
     log('  and a personal access token for the API with:');
     log('    npx verbeterpunt token create --email you@example.org');
   }

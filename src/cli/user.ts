@@ -4,7 +4,8 @@
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../commands/passwords.ts';
-import { ROLES, type Role } from '../db/repositories/users.ts';
+import type { DbExecutor } from '../db/database.ts';
+import { ROLES, type Role, type User } from '../db/repositories/users.ts';
 import { CliFailure, formatTable, out, UsageError, withDatabase } from './runtime.ts';
 
 export { hashPassword };
@@ -91,6 +92,58 @@ export function registerUserCommands(program: Command): void {
     });
 
   user
+    .command('set-password')
+    .description(
+      "Set (or replace) a user's password, read from stdin; ends their sessions and lifts a lockout",
+    )
+    .requiredOption('--email <email>', 'the user')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ echo "a long passphrase here" | verbeterpunt user set-password --email beheer@loket3.nl',
+    )
+    .action(async (options: { email: string }) => {
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new UsageError(`The password (from stdin) must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+      }
+      const passwordHash = await hashPassword(password);
+      await changeUser(options.email, 'password_set', async (db, user) => {
+        const { setPasswordHash, setSignInCounters } = await import('../db/repositories/users.ts');
+        const { revokeStaffSessionsOf } = await import('../db/repositories/staff-sessions.ts');
+        await setPasswordHash(db, user.id, passwordHash);
+        await setSignInCounters(db, user.id, { failedSignIns: 0, lastFailedAt: null, lockedUntil: null });
+        const ended = await revokeStaffSessionsOf(db, user.id, new Date());
+        return `Password set for ${user.email}; ${ended} session(s) ended.`;
+      });
+    });
+
+  user
+    .command('unlock')
+    .description('Lift the lockout after failed sign-ins')
+    .requiredOption('--email <email>', 'the user')
+    .action(async (options: { email: string }) => {
+      await changeUser(options.email, 'unlocked', async (db, user) => {
+        const { setSignInCounters } = await import('../db/repositories/users.ts');
+        await setSignInCounters(db, user.id, { failedSignIns: 0, lastFailedAt: null, lockedUntil: null });
+        return `${user.email} can sign in again.`;
+      });
+    });
+
+  user
+    .command('reset-two-factor')
+    .description("Remove a user's second factor (a lost phone); they set it up again at their next sign-in")
+    .requiredOption('--email <email>', 'the user')
+    .action(async (options: { email: string }) => {
+      await changeUser(options.email, 'second_factor_reset', async (db, user) => {
+        const { clearSecondFactor } = await import('../db/repositories/users.ts');
+        const { revokeStaffSessionsOf } = await import('../db/repositories/staff-sessions.ts');
+        await clearSecondFactor(db, user.id);
+        await revokeStaffSessionsOf(db, user.id, new Date());
+        return `Second factor removed for ${user.email}; their sessions ended.`;
+      });
+    });
+
+  user
     .command('list')
     .description('List every user with email, name, job title, roles and whether active')
     .action(async () => {
@@ -111,6 +164,37 @@ export function registerUserCommands(program: Command): void {
         );
       });
     });
+}
+
+/**
+ * Runs a change to one user (found by email) in a transaction and records it in the audit log as done from
+ * the command line; prints what `change` returns.
+ */
+async function changeUser(
+  email: string,
+  action: string,
+  change: (db: DbExecutor, user: User) => Promise<string>,
+): Promise<void> {
+  const { transaction } = await import('../db/database.ts');
+  const { findUserByEmail } = await import('../db/repositories/users.ts');
+  const { recordAudit } = await import('../db/repositories/audit-log.ts');
+  await withDatabase(async ({ db }) => {
+    const message = await transaction(db, async (trx) => {
+      const user = await findUserByEmail(trx, email);
+      if (!user) throw new CliFailure(`there is no user with the email ${email.trim().toLowerCase()}.`);
+      const text = await change(trx, user);
+      await recordAudit(trx, {
+        at: new Date(),
+        actorId: null,
+        actorLabel: 'command line',
+        action,
+        targetType: 'user',
+        targetId: user.id,
+      });
+      return text;
+    });
+    out(message);
+  });
 }
 
 async function readStdin(): Promise<string> {

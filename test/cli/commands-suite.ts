@@ -154,6 +154,75 @@ function suite(dialect: Dialect): void {
     },
   );
 
+  it('user set-password, unlock and reset-two-factor change the user, end their sessions and are audited', async () => {
+    const user = (await findUserByEmail(db.kysely, 'beheer@loket3.example'))!;
+    await db.kysely
+      .updateTable('users')
+      .set({
+        failed_sign_ins: 7,
+        locked_until: '2099-01-01T00:00:00.000Z',
+        totp_secret: 'JBSWY3DPEHPK3PXP',
+        totp_enabled_at: '2026-01-01T00:00:00.000Z',
+      })
+      .where('id', '=', user.id)
+      .execute();
+    const before = await getPasswordHash(db.kysely, user.id);
+
+    const short = await runCli(['user', 'set-password', '--email', 'beheer@loket3.example'], {
+      cwd: scratch.dir,
+      env: { DATABASE_URL: databaseUrl },
+      stdin: 'too short\n',
+    });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toBe('error: The password (from stdin) must be at least 12 characters.\n');
+
+    const set = await runCli(['user', 'set-password', '--email', 'BEHEER@loket3.example'], {
+      cwd: scratch.dir,
+      env: { DATABASE_URL: databaseUrl },
+      stdin: 'a long enough passphrase\n',
+    });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('Password set for beheer@loket3.example; 0 session(s) ended.\n');
+    const after = await getPasswordHash(db.kysely, user.id);
+    expect(after).toMatch(/^\$argon2id\$/);
+    expect(after).not.toBe(before);
+
+    const reset = await cli('user', 'reset-two-factor', '--email', 'beheer@loket3.example');
+    expect(reset.code, reset.stderr).toBe(0);
+    const row = await db.kysely
+      .selectFrom('users')
+      .select(['failed_sign_ins', 'locked_until', 'totp_secret', 'totp_enabled_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    // set-password lifted the lockout; reset-two-factor removed the second factor.
+    expect({ ...row, failed_sign_ins: Number(row.failed_sign_ins) }).toEqual({
+      failed_sign_ins: 0,
+      locked_until: null,
+      totp_secret: null,
+      totp_enabled_at: null,
+    });
+    expect((await cli('user', 'unlock', '--email', 'beheer@loket3.example')).stdout).toBe(
+      'beheer@loket3.example can sign in again.\n',
+    );
+    const unknown = await cli('user', 'unlock', '--email', 'nobody@loket3.example');
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: there is no user with the email nobody@loket3.example.\n',
+    });
+    const audited = await db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_label'])
+      .where('target_id', '=', user.id)
+      .orderBy('at')
+      .execute();
+    expect(audited).toEqual([
+      { action: 'password_set', actor_label: 'command line' },
+      { action: 'second_factor_reset', actor_label: 'command line' },
+      { action: 'unlocked', actor_label: 'command line' },
+    ]);
+  });
+
   sqliteOnly('user list shows the users', async () => {
     const list = await cli('user', 'list');
     expect(list.code, list.stderr).toBe(0);

@@ -201,3 +201,13 @@ export async function setSignInCounters(
     .where('id', '=', userId)
     .execute();
 }
+
+/** Removes the user's second factor (lost phone): they set it up again at their next sign-in if a role requires it. */
+export async function clearSecondFactor(db: DbExecutor, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
