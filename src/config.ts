@@ -33,7 +33,11 @@ export interface Config {
   attachmentMaxBytes: number;
   attachmentsMaxTotalBytes: number;
   trustProxy: boolean;
+  /** SQLITE_SYNCHRONOUS (default normal): SQLite's durability per commit; see docs/adr/0005. */
+  sqliteSynchronous: SqliteSynchronous;
 }
+
+export type SqliteSynchronous = 'normal' | 'full';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -97,6 +101,10 @@ export function parseConfig(env: Env): Readonly<Config> {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got '${logLevel}').`);
   }
+  const sqliteSynchronous = read('SQLITE_SYNCHRONOUS', 'normal').toLowerCase() as SqliteSynchronous;
+  if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') {
+    problems.push(`SQLITE_SYNCHRONOUS must be normal or full (got '${sqliteSynchronous}').`);
+  }
   const config: Config = {
     port,
     host,
@@ -113,6 +121,7 @@ export function parseConfig(env: Env): Readonly<Config> {
     attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     attachmentsMaxTotalBytes: integer('ATTACHMENTS_MAX_TOTAL_BYTES', 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     trustProxy: boolean('TRUST_PROXY', false),
+    sqliteSynchronous,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -50,7 +50,7 @@ export async function withDatabase<T>(
   const { openDatabase } = await import('../db/database.ts');
   const { bootstrap } = await import('../commands/bootstrap.ts');
   const { randomId, systemClock } = await import('../commands/context.ts');
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   try {
     const report =
       options.bootstrap === false

@@ -38,6 +38,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL only: the schema to work in (sets `search_path` on every pooled connection). Used by tests. */
   schema?: string;
+  /** SQLite only: `synchronous` in WAL mode (default normal; see docs/adr/0005-sqlite-synchronous-measured.md). */
+  sqliteSynchronous?: 'normal' | 'full';
 }
 
 /**
@@ -49,12 +51,14 @@ export interface OpenDatabaseOptions {
  * finish (until busy_timeout, then SQLITE_BUSY). Separate processes (server, CLI) are fine.
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Db> {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlite:')) {
+    return openSqlite(url.slice('sqlite:'.length), options.sqliteSynchronous ?? 'normal');
+  }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options);
   throw new Error(`Unsupported database URL (expected sqlite:<path> or postgres://…): ${redact(url)}`);
 }
 
-function openSqlite(location: string): Db {
+function openSqlite(location: string, synchronous: 'normal' | 'full'): Db {
   // Accept `sqlite:///abs/path` and `sqlite://rel/path` too, as people copy them from other tools.
   const file = location.startsWith('//') ? location.slice(2) : location;
   if (file === '') throw new Error('The sqlite: URL needs a path, or :memory:');
@@ -66,9 +70,9 @@ function openSqlite(location: string): Db {
   const database = new SqliteDatabase(filename);
   database.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit survives a crash of the process (the WAL is written before commit returns);
-  // only a power loss or OS crash may lose the last transactions. FULL costs ~2.8× in throughput
-  // (MACHINE-NOTES.md). The ADR on durability follows.
-  database.pragma('synchronous = NORMAL');
+  // only a power loss or OS crash may lose the last transactions. FULL also fsyncs the WAL on every commit and
+  // survives those, at a measured price (docs/adr/0005-sqlite-synchronous-measured.md, docs/performance.md).
+  database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.pragma('foreign_keys = ON');
   // Other processes (CLI, a second worker) may hold the write lock briefly; wait instead of failing at once.
   database.pragma('busy_timeout = 5000');
