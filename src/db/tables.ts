@@ -245,6 +245,38 @@ export interface AuditLogTable {
   details: Json;
 }
 
+/** Every anonymisation and pruning run (migration 0009): what was removed, never the removed data. */
+export interface DeletionLogTable {
+  id: string;
+  at: Timestamp;
+  complaint_id: string | null;
+  reference: string | null;
+  /** retention | data_subject_request */
+  reason: string;
+  actor_id: string | null;
+  actor_label: string;
+  /** JSON array of category codes. */
+  categories: Json;
+  /** JSON object: rows deleted or blanked per category. */
+  counts: Json;
+  request_reference: string | null;
+  note: string | null;
+}
+
+/** A legal hold suspends the anonymisation of a case; at most one is in force (lifted_at null) per case. */
+export interface LegalHoldsTable {
+  id: string;
+  complaint_id: string;
+  set_at: Timestamp;
+  set_by: string | null;
+  set_by_label: string;
+  reason: string;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  lifted_by_label: string | null;
+  lift_reason: string | null;
+}
+
 export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
@@ -261,6 +293,8 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
+  deletion_log: DeletionLogTable;
+  legal_holds: LegalHoldsTable;
 }
 
 export type { Generated };

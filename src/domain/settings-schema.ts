@@ -3,6 +3,7 @@
  * administrator makes later, and documents the shape in OpenAPI.
  */
 import { Type } from 'typebox';
+import { PRIVACY_STATEMENT_PATTERN } from './privacy.ts';
 
 const Strict = { additionalProperties: false } as const;
 const Text = (maxLength = 500) => Type.String({ minLength: 1, maxLength });
@@ -10,6 +11,8 @@ const Localised = Type.Object({ nl: Text(), en: Text() }, Strict);
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
 const Coded = Type.Object({ code: Code, label: Localised }, Strict);
 const IsoDate = Type.String({ format: 'date' });
+// Only the known placeholders, so that a typo is refused instead of shown to the public.
+const StatementText = Type.String({ minLength: 1, maxLength: 20_000, pattern: PRIVACY_STATEMENT_PATTERN });
 const PartyType = Type.Enum(['UWV', 'municipality', 'employer', 'insurer', 'other'] as const);
 
 export const OrganisationSettingsSchema = Type.Object(
@@ -72,6 +75,10 @@ export const OrganisationSettingsSchema = Type.Object(
     ),
     deputyQualityManagerEmail: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
     privacyStatementUrl: Type.String({ format: 'uri', maxLength: 500 }),
+    privacyStatement: Type.Object(
+      { nl: StatementText, en: StatementText },
+      { ...Strict, description: 'Plain paragraphs separated by a blank line; placeholders {organisation}, {email}, {phone}, {complaintYears}, {auditLogYears}.' },
+    ),
     followUpLinkDaysAfterClosing: Type.Integer({ minimum: 1, maximum: 3650 }),
     branding: Type.Object(
       {

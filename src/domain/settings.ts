@@ -78,7 +78,17 @@ export interface OrganisationSettings {
   advocacyBodies: AdvocacyBody[];
   /** The user (by email) who acts as quality manager on cases that involve a quality manager. */
   deputyQualityManagerEmail: string | null;
+  /**
+   * The organisation's own privacy statement elsewhere (its website). The product's page /privacy, which the
+   * public form links to, states the complaint-specific text below and links here for the rest.
+   */
   privacyStatementUrl: string;
+  /**
+   * The privacy statement about complaints, shown at /privacy: plain paragraphs separated by a blank line, with
+   * the placeholders {organisation}, {email}, {phone}, {complaintYears} and {auditLogYears} filled in from these
+   * settings (so the retention it states is the retention applied). See src/domain/privacy.ts.
+   */
+  privacyStatement: LocalisedText;
   /** The public pages' look: a primary colour (must reach 4.5:1 contrast on white) and an optional logo. */
   branding: { primaryColor: string; logoUrl: string | null };
   /** The reporter's private follow-up link stops working this many days after the case ends. */
@@ -210,6 +220,26 @@ export const DEFAULT_SETTINGS: OrganisationSettings = {
   ],
   deputyQualityManagerEmail: null,
   privacyStatementUrl: 'https://www.loket3.nl/privacy',
+  privacyStatement: {
+    nl: [
+      '{organisation} gebruikt wat u ons vertelt in een klacht om uw klacht te behandelen en om ervan te leren. Hier leest u welke gegevens dat zijn, waarom wij ze gebruiken, hoe lang wij ze bewaren, wie ze ziet en welke rechten u heeft. {organisation} is verantwoordelijk voor deze gegevens.',
+      'Welke gegevens? Wat u ons vertelt: wat er is gebeurd, wanneer en waar, wat het volgens u goed zou maken, en de bestanden die u meestuurt. Als u dat wilt ook uw naam, e-mailadres, telefoonnummer en adres, en of u bijvoorbeeld kandidaat, werkgever of opdrachtgever bent. Soms staat er iets over uw gezondheid in een klacht, omdat u een re-integratietraject volgt. Dat zijn bijzondere gegevens. Wij gebruiken ze alleen als dat nodig is om uw klacht te behandelen. U mag ook klagen zonder uw naam te geven.',
+      'Waarom? Wij behandelen klachten volgens ons klachtenreglement. Dat vragen onze opdrachtgevers en het kwaliteitssysteem waaraan wij ons moeten houden. Wij hebben er ook zelf belang bij: wij willen fouten herstellen en voorkomen. Wij gebruiken uw gegevens niet voor iets anders en verkopen ze nooit.',
+      'Hoe lang? Wij bewaren uw klacht tot {complaintYears} jaar nadat wij hem hebben afgesloten. Daarna halen wij automatisch alles weg wat iets over u zegt: uw naam en contactgegevens, de teksten en de bestanden. Er blijven alleen cijfers zonder namen over, voor ons jaarverslag. Moeten wij een klacht langer bewaren, bijvoorbeeld voor een rechtszaak? Dan wachten wij daarmee tot dat voorbij is. Wie een klacht heeft bekeken, houden wij {auditLogYears} jaar bij.',
+      'Wie ziet uw gegevens? Alleen de medewerkers die uw klacht behandelen: de klachtbehandelaar en de kwaliteitsmanager. De medewerker over wie uw klacht gaat, leest een samenvatting, maar ziet uw contactgegevens niet. Wij houden bij wie uw klacht bekijkt. Wij geven uw gegevens alleen aan anderen, zoals de opdrachtgever van uw traject, als u dat goed vindt of als de wet dat vraagt.',
+      'Uw rechten. U mag vragen welke gegevens wij over u hebben en er een kopie van krijgen. U mag vragen om gegevens te verbeteren of te verwijderen, en u mag bezwaar maken. Stuur uw verzoek naar {email} of bel {phone}. Wij antwoorden binnen een maand. Soms vragen wij u te laten zien wie u bent, zodat wij uw gegevens niet aan een ander geven.',
+      'Bent u het niet eens met hoe wij met uw gegevens omgaan? Vertel het ons. U mag ook een klacht indienen bij de Autoriteit Persoonsgegevens: www.autoriteitpersoonsgegevens.nl.',
+    ].join('\n\n'),
+    en: [
+      '{organisation} uses what you tell us in a complaint to handle your complaint and to learn from it. Here you can read which information that is, why we use it, how long we keep it, who sees it and what your rights are. {organisation} is responsible for this information.',
+      'Which information? What you tell us: what happened, when and where, what would make it right, and the files you send. If you wish, also your name, email address, phone number and address, and whether you are, for example, a candidate, an employer or a commissioning party. A complaint sometimes says something about your health, because you are in a re-integration trajectory. That is special information. We only use it when we need it to handle your complaint. You may also complain without giving your name.',
+      'Why? We handle complaints under our complaints regulation. Our commissioning parties and the quality system we must follow ask us to. It is in our own interest too: we want to put mistakes right and prevent them. We do not use your information for anything else and never sell it.',
+      'How long? We keep your complaint until {complaintYears} years after we closed it. After that we automatically remove everything that says something about you: your name and contact details, the texts and the files. Only figures without names remain, for our annual report. If we must keep a complaint longer, for example for a court case, we wait until that is over. We keep a record of who looked at a complaint for {auditLogYears} years.',
+      'Who sees your information? Only the staff who handle your complaint: the complaint handler and the quality manager. The employee your complaint is about reads a summary, but does not see your contact details. We record who looks at your complaint. We only give your information to others, such as the commissioning party of your trajectory, if you agree or the law requires it.',
+      'Your rights. You may ask which information we hold about you and get a copy. You may ask us to correct or remove information, and you may object. Send your request to {email} or call {phone}. We answer within one month. We may ask you to show who you are, so that we do not give your information to someone else.',
+      'Do you disagree with how we handle your information? Tell us. You may also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens): www.autoriteitpersoonsgegevens.nl.',
+    ].join('\n\n'),
+  },
   followUpLinkDaysAfterClosing: 90,
   branding: { primaryColor: '#00598a', logoUrl: null },
   retention: { complaintYearsAfterClosing: 2, auditLogYears: 5 },

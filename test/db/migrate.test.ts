@@ -28,8 +28,10 @@ const TABLES = [
   'audit_log',
   'complaint_events',
   'complaints',
+  'deletion_log',
   'email_outbox',
   'letter_templates',
+  'legal_holds',
   'letters',
   'organisation_settings',
   'password_resets',
@@ -44,6 +46,7 @@ const MIGRATIONS = [
   '2026-11-25-0001-initial',
   '2026-11-25-0002-letters-and-reminders',
   '2026-11-26-0003-staff-sessions',
+  '2026-11-26-0009-privacy',
 ];
 
 describeEachDialect('migrations', (dialect) => {
