@@ -55,6 +55,8 @@ export async function takeAction(
   action: Action,
   actor: Actor & { userId: string },
   expectedVersion?: number,
+  /** Files stored with the action, in its transaction (e.g. the copy of an acknowledgement sent elsewhere). */
+  uploads: Upload[] = [],
 ): Promise<ActionOutcome> {
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
@@ -64,7 +66,7 @@ export async function takeAction(
         details: { expectedVersion, currentVersion: complaint.version },
       });
     }
-    return applyInTransaction(trx, deps, complaint, action, actor);
+    return applyInTransaction(trx, deps, complaint, action, actor, uploads);
   });
 }
 
