@@ -82,7 +82,7 @@ const require = createRequire(import.meta.url);
 const read = (specifier: string): string => readFileSync(require.resolve(specifier), 'utf8');
 
 /** Extra Utrecht components and variants of the staff workspace: tables, subtle and danger buttons. */
-export const STAFF_COMPONENTS = [...USED_COMPONENTS, 'utrecht-table'] as const;
+export const STAFF_COMPONENTS = [...USED_COMPONENTS, 'utrecht-table', 'utrecht-button-link'] as const;
 const STAFF_USED_VARIANTS = new Set(['utrecht-button--subtle', 'utrecht-button--danger']);
 
 /**
