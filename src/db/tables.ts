@@ -48,6 +48,11 @@ export interface ComplaintsTable {
   /** The rest of the improvement form (see src/domain/complaint.ts ComplaintData). */
   data: Json;
   updated_at: Timestamp;
+  /**
+   * The dashboard's sort key (migration 0004): the nearest open term, '9999-12-31' when none runs, null once
+   * the case is finished (src/domain/dashboard.ts dashboardDue). Written by toRow; optional on insert.
+   */
+  next_due: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
 }
 
 export interface ComplaintEventsTable {
@@ -158,6 +163,17 @@ export interface SpotRecordsTable {
   recorded_by: string | null;
   created_at: Timestamp;
   converted_complaint_id: string | null;
+}
+
+/** Who has what to do on which case (migration 0004; src/domain/dashboard.ts workItemsOf). */
+export interface ComplaintWorkItemsTable {
+  complaint_id: string;
+  user_id: string;
+  /** involved | agree | agreed_measure | preventive_measure */
+  kind: string;
+  /** The involved person's or the measure's id. */
+  item_id: string;
+  due_on: IsoDate | null;
 }
 
 export interface ReferenceCountersTable {
@@ -279,6 +295,7 @@ export interface LegalHoldsTable {
 
 export interface Database {
   complaints: ComplaintsTable;
+  complaint_work_items: ComplaintWorkItemsTable;
   complaint_events: ComplaintEventsTable;
   attachments: AttachmentsTable;
   users: UsersTable;

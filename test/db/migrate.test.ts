@@ -27,6 +27,7 @@ const TABLES = [
   'attachments',
   'audit_log',
   'complaint_events',
+  'complaint_work_items',
   'complaints',
   'deletion_log',
   'email_outbox',
@@ -46,6 +47,7 @@ const MIGRATIONS = [
   '2026-11-25-0001-initial',
   '2026-11-25-0002-letters-and-reminders',
   '2026-11-26-0003-staff-sessions',
+  '2026-11-26-0004-dashboard',
   '2026-11-26-0009-privacy',
 ];
 

@@ -12,6 +12,7 @@ import type { Dialect } from '../database.ts';
 import * as initial from './2026-11-25-0001-initial.ts';
 import * as letters from './2026-11-25-0002-letters-and-reminders.ts';
 import * as staffSessions from './2026-11-26-0003-staff-sessions.ts';
+import * as dashboard from './2026-11-26-0004-dashboard.ts';
 import * as privacy from './2026-11-26-0009-privacy.ts';
 import { columnTypes } from './column-types.ts';
 
@@ -28,6 +29,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       up: (db) => staffSessions.up(db, t),
       down: (db) => staffSessions.down(db),
     },
+    '2026-11-26-0004-dashboard': { up: (db) => dashboard.up(db, t), down: (db) => dashboard.down(db) },
     '2026-11-26-0009-privacy': { up: (db) => privacy.up(db, t), down: (db) => privacy.down(db) },
   };
 }

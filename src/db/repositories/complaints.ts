@@ -5,12 +5,14 @@
  */
 import { sql } from 'kysely';
 import type { Complaint } from '../../domain/complaint.ts';
+import { dashboardDue } from '../../domain/dashboard.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ComplaintStatus } from '../../domain/lifecycle.ts';
 import { type DbExecutor, dialectOf } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
-import type { Selectable } from 'kysely';
-import type { ComplaintsTable } from '../tables.ts';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ComplaintsTable, Database } from '../tables.ts';
+import { insertWorkItems, replaceWorkItems } from './work-items.ts';
 
 type Row = Selectable<ComplaintsTable>;
 /** What the JSON document holds: the form without the column-owned fields. */
@@ -67,13 +69,15 @@ function toRow(complaint: Complaint, followUpTokenHash: string) {
     acknowledged_at: toTimestamp(acknowledgedAt),
     resolved_at: toTimestamp(resolvedAt),
     closed_at: toTimestamp(closedAt),
+    // The dashboard's order (nearest open term first); derived here so that every write keeps it in step.
+    next_due: dashboardDue(complaint),
     follow_up_token_hash: followUpTokenHash,
     data: toJson(data),
     updated_at: toTimestamp(updatedAt),
   };
 }
 
-function fromRow(row: Row): Complaint {
+export function fromRow(row: Row): Complaint {
   const data = parseJson<ComplaintData>(row.data);
   return {
     ...data,
@@ -112,6 +116,7 @@ function fromRow(row: Row): Complaint {
 
 export async function insertComplaint(db: DbExecutor, complaint: Complaint, followUpTokenHash: string): Promise<void> {
   await db.insertInto('complaints').values(toRow(complaint, followUpTokenHash)).execute();
+  await insertWorkItems(db, [complaint]);
 }
 
 /**
@@ -129,6 +134,7 @@ export async function insertComplaints(
   for (let start = 0; start < values.length; start += perStatement) {
     await db.insertInto('complaints').values(values.slice(start, start + perStatement)).execute();
   }
+  await insertWorkItems(db, rows.map((row) => row.complaint));
 }
 
 /**
@@ -148,6 +154,7 @@ export async function updateComplaint(db: DbExecutor, complaint: Complaint, expe
       details: { expectedVersion },
     });
   }
+  await replaceWorkItems(db, complaint);
   return { ...complaint, version: expectedVersion + 1 };
 }
 
@@ -174,6 +181,10 @@ export async function replaceFollowUpTokenHash(db: DbExecutor, id: string, hash:
 export interface ComplaintFilters {
   statuses?: ComplaintStatus[];
   handlerId?: string;
+  /** Only cases without a handler. */
+  unassigned?: boolean;
+  channel?: string;
+  category?: string;
   /** Only cases whose open acknowledgement or resolution term ended before this date. */
   overdueOn?: string;
   receivedFrom?: string;
@@ -198,6 +209,9 @@ export async function listComplaints(
   let query = db.selectFrom('complaints').selectAll();
   if (filters.statuses?.length) query = query.where('status', 'in', filters.statuses);
   if (filters.handlerId) query = query.where('handler_id', '=', filters.handlerId);
+  if (filters.unassigned) query = query.where('handler_id', 'is', null);
+  if (filters.channel) query = query.where('channel', '=', filters.channel);
+  if (filters.category) query = query.where('category', '=', filters.category);
   if (filters.receivedFrom) query = query.where('received_at', '>=', toTimestamp(filters.receivedFrom));
   if (filters.receivedTo) query = query.where('received_at', '<', toTimestamp(filters.receivedTo));
   if (filters.visibleTo) {
@@ -213,17 +227,7 @@ export async function listComplaints(
       ]),
     ).where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed']);
   }
-  if (filters.text) {
-    const like = `%${filters.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const op = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
-    query = query.where((eb) =>
-      eb.or(
-        (['reference', 'description', 'reporter_name', 'reporter_email'] as const).map(
-          (column) => sql<boolean>`${sql.ref(column)} ${op} ${like} escape '\\'`,
-        ),
-      ),
-    );
-  }
+  if (filters.text) query = query.where(matchesText(db, filters.text));
   if (page.cursor) {
     const [receivedAt, id] = decodeCursor(page.cursor);
     query = query.where((eb) =>
@@ -234,6 +238,21 @@ export async function listComplaints(
   const items = rows.slice(0, page.limit).map(fromRow);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
+}
+
+/**
+ * The text filter: the reference, description, reporter's name or email contains the text (case-insensitive;
+ * on SQLite for ASCII letters), with LIKE's wildcards in the text taken literally.
+ */
+export function matchesText(db: DbExecutor, text: string) {
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const op = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+  return (eb: ExpressionBuilder<Database, 'complaints'>) =>
+    eb.or(
+      (['reference', 'description', 'reporter_name', 'reporter_email'] as const).map(
+        (column) => sql<boolean>`${sql.ref(column)} ${op} ${like} escape '\\'`,
+      ),
+    );
 }
 
 const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${receivedAt}|${id}`).toString('base64url');

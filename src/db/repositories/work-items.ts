@@ -1,0 +1,75 @@
+/**
+ * Who has what to do on which case (src/domain/dashboard.ts `workItemsOf`), kept in step with the improvement
+ * form by the complaints repository on every insert and update, so that "my work" on the dashboard is an
+ * index lookup by user instead of a search through every case's JSON.
+ */
+import type { Complaint } from '../../domain/complaint.ts';
+import { type WorkKind, workItemsOf } from '../../domain/dashboard.ts';
+import type { DbExecutor } from '../database.ts';
+
+const rowsOf = (complaint: Complaint) =>
+  workItemsOf(complaint).map((item) => ({
+    complaint_id: complaint.id,
+    user_id: item.userId,
+    kind: item.kind,
+    item_id: item.itemId,
+    due_on: item.due,
+  }));
+
+/** The work items of new complaints (one statement per few thousand rows). */
+export async function insertWorkItems(db: DbExecutor, complaints: readonly Complaint[]): Promise<void> {
+  const rows = complaints.flatMap(rowsOf);
+  // 5 parameters a row: well within SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
+  for (let start = 0; start < rows.length; start += 5000) {
+    await db
+      .insertInto('complaint_work_items')
+      .values(rows.slice(start, start + 5000))
+      .execute();
+  }
+}
+
+/** Replaces a complaint's work items with what its form says now. */
+export async function replaceWorkItems(db: DbExecutor, complaint: Complaint): Promise<void> {
+  await db.deleteFrom('complaint_work_items').where('complaint_id', '=', complaint.id).execute();
+  await insertWorkItems(db, [complaint]);
+}
+
+/** The ids of the complaints where `userIds` have work of these kinds (a subquery for the dashboard). */
+export function complaintsWithWork(db: DbExecutor, userIds: readonly string[], kinds: readonly WorkKind[]) {
+  return db
+    .selectFrom('complaint_work_items')
+    .select('complaint_id')
+    .where('user_id', 'in', userIds.length ? [...userIds] : [''])
+    .where('kind', 'in', [...kinds]);
+}
+
+export interface OwnedMeasure {
+  complaintId: string;
+  kind: 'agreed_measure' | 'preventive_measure';
+  measureId: string;
+  due: string | null;
+}
+
+/** The open measures a user owns, the nearest due date first. */
+export async function listOwnedMeasures(
+  db: DbExecutor,
+  userId: string,
+  limit: number,
+): Promise<OwnedMeasure[]> {
+  const rows = await db
+    .selectFrom('complaint_work_items')
+    .select(['complaint_id', 'kind', 'item_id', 'due_on'])
+    .where('user_id', '=', userId)
+    .where('kind', 'in', ['agreed_measure', 'preventive_measure'])
+    .orderBy('due_on')
+    .orderBy('complaint_id')
+    .orderBy('item_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    complaintId: row.complaint_id,
+    kind: row.kind as OwnedMeasure['kind'],
+    measureId: row.item_id,
+    due: row.due_on,
+  }));
+}
