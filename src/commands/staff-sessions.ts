@@ -15,11 +15,19 @@ import {
   type StaffSession,
   touchStaffSession,
 } from '../db/repositories/staff-sessions.ts';
-import { findUserByEmail, getSignInRecord, setSignInCounters, type User } from '../db/repositories/users.ts';
+import { findUserByEmail, getSignInRecord, type User } from '../db/repositories/users.ts';
 import type { Role } from '../domain/action-context.ts';
-import { afterFailedSignIn, type SessionStage, signInGate, stageAfterPassword } from '../domain/sign-in.ts';
+import { type SessionStage, stageAfterPassword } from '../domain/sign-in.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
 import { verifyPassword } from './passwords.ts';
+import {
+  addressCounters,
+  claimAttempt,
+  clearCounters,
+  startedLock,
+  undoClaim,
+  userCounters,
+} from './sign-in-attempts.ts';
 
 export interface ClientMeta {
   ip: string | null;
@@ -38,8 +46,10 @@ const MINUTE_MS = 60_000;
 
 /**
  * Checks an email and password. The answer to a wrong password and to an unknown email is the same, and
- * takes as long (a dummy hash is verified). `previousToken` is the session cookie the browser sent, if any:
- * it is revoked, so a session id fixed before sign-in never becomes a signed-in one.
+ * takes as long (a dummy hash is verified); unknown addresses have back-off and lockout of their own (see
+ * sign-in-attempts.ts), so the answers stay the same after any number of attempts. `previousToken` is the
+ * session cookie the browser sent, if any: it is revoked, so a session id fixed before sign-in never
+ * becomes a signed-in one.
  */
 export async function signInWithPassword(
   deps: CommandDeps,
@@ -51,43 +61,32 @@ export async function signInWithPassword(
   const found = await findUserByEmail(db, input.email);
   const user = found?.active ? found : null;
   const record = user ? await getSignInRecord(db, user.id) : null;
-  if (user && record) {
-    const gate = signInGate(record, now);
-    if (!gate.allowed) {
-      await audit(deps, 'sign_in_refused', user, meta, { reason: gate.reason, until: gate.until });
-      return { ok: false, reason: gate.reason, until: gate.until };
-    }
+  const counters = user ? userCounters(db, user.id) : addressCounters(db, input.email, now);
+  const claim = await claimAttempt(counters, now);
+  if (!claim.allowed) {
+    await auditAttempt(deps, 'sign_in_refused', user, meta, { reason: claim.reason, until: claim.until });
+    return { ok: false, reason: claim.reason, until: claim.until };
   }
   const valid = await verifyPassword(record?.passwordHash ?? null, input.password);
   if (!user || !record || !valid) {
-    if (user && record) {
-      const counters = afterFailedSignIn(record, now);
-      await setSignInCounters(db, user.id, counters);
-      await audit(deps, 'sign_in_failed', user, meta, {
-        failures: counters.failedSignIns,
-        lockedUntil: counters.lockedUntil,
-      });
-      if (counters.lockedUntil && counters.lockedUntil !== record.lockedUntil) {
-        return { ok: false, reason: 'locked', until: counters.lockedUntil };
-      }
-    } else {
-      await recordAudit(db, {
-        at: now,
-        actorId: null,
-        actorLabel: 'unknown',
-        action: 'sign_in_failed',
-        ip: meta.ip,
-        details: { account: 'unknown' },
-      });
-    }
-    return { ok: false, reason: 'invalid' };
+    const lockedUntil = startedLock(claim);
+    await auditAttempt(deps, 'sign_in_failed', user, meta, {
+      failures: claim.after.failedSignIns,
+      lockedUntil: claim.after.lockedUntil,
+    });
+    return lockedUntil
+      ? { ok: false, reason: 'locked', until: lockedUntil }
+      : { ok: false, reason: 'invalid' };
   }
-  await setSignInCounters(db, user.id, { failedSignIns: 0, lastFailedAt: null, lockedUntil: null });
   const { settings } = await loadOrganisation(db);
   const stage = stageAfterPassword(
     { roles: user.roles, totpEnabled: record.totpEnabled },
     settings.security.twoFactorRequiredForRoles as Role[],
   );
+  // Only a complete sign-in clears the failures: otherwise the password would reset the count of guesses
+  // at the second factor, and someone who knows it could guess codes without end.
+  if (stage === 'complete') await clearCounters(counters);
+  else await undoClaim(counters, claim);
   return startSession(deps, user, { method: 'password', stage, previousToken: input.previousToken }, meta);
 }
 
@@ -145,18 +144,27 @@ export type ResumedSession =
 
 /**
  * The session of a cookie, if it is still good: not revoked, within its absolute lifetime, the user active,
- * and used within the idle timeout of the settings. An idle session is revoked here.
+ * and used within the idle timeout of the settings. A session past either timeout is revoked here and
+ * reported as expired (the sign-in page says so).
  */
 export async function resumeSession(deps: CommandDeps, token: string | undefined): Promise<ResumedSession> {
   if (!token || token.length > 100) return { state: 'none' };
   const now = deps.now();
   const db = deps.db.kysely;
-  const found = await findStaffSession(db, token, now);
+  const found = await findStaffSession(db, token);
   if (!found) return { state: 'none' };
   const { settings } = await loadOrganisation(db);
   const idleSince = now.getTime() - Date.parse(found.session.lastSeenAt);
-  if (idleSince > settings.security.sessionIdleMinutes * MINUTE_MS) {
+  const timeout =
+    Date.parse(found.session.expiresAt) <= now.getTime()
+      ? 'absolute'
+      : idleSince > settings.security.sessionIdleMinutes * MINUTE_MS
+        ? 'idle'
+        : null;
+  if (timeout) {
+    // Revoked, so that this is said (and audited) once; the next request with the cookie finds nothing.
     await revokeStaffSession(db, found.session.id, now);
+    await audit(deps, 'session_expired', found.user, { ip: null, userAgent: null }, { timeout });
     return { state: 'expired' };
   }
   if (idleSince >= TOUCH_INTERVAL_MS) await touchStaffSession(db, found.session.id, now);
@@ -178,7 +186,26 @@ export async function signOutEverywhere(deps: CommandDeps, user: User, meta: Cli
   return count;
 }
 
-function audit(
+/** An attempt by a user, or with an address that has no active account (no actor, no target, no address). */
+function auditAttempt(
+  deps: CommandDeps,
+  action: string,
+  user: User | null,
+  meta: ClientMeta,
+  details: Record<string, unknown>,
+) {
+  if (user) return audit(deps, action, user, meta, details);
+  return recordAudit(deps.db.kysely, {
+    at: deps.now(),
+    actorId: null,
+    actorLabel: 'unknown',
+    action,
+    ip: meta.ip,
+    details: { account: 'unknown', ...details },
+  });
+}
+
+export function audit(
   deps: CommandDeps,
   action: string,
   user: User,

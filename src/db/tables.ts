@@ -247,6 +247,27 @@ export interface PasswordResetsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** reset | invite (migration 0005). */
+  purpose: ColumnType<string, string | undefined, string>;
+}
+
+/** Failure counters of sign-in attempts with an email address that has no account (migration 0005). */
+export interface SignInThrottlesTable {
+  /** SHA-256 of the lowercased email address. */
+  key: string;
+  failed_sign_ins: Generated<number>;
+  last_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+}
+
+/** One-time recovery codes of the second factor (migration 0005). */
+export interface TwoFactorRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the code. */
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -310,6 +331,8 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;
+  sign_in_throttles: SignInThrottlesTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   deletion_log: DeletionLogTable;
   legal_holds: LegalHoldsTable;
 }

@@ -79,3 +79,49 @@ export function stageAfterPassword(
   if (user.roles.some((role) => twoFactorRequiredForRoles.includes(role))) return 'enrol_second_factor';
   return 'complete';
 }
+
+/**
+ * Kinds of authentication method (RFC 8176 values, and those Microsoft Entra ID sends): something known,
+ * something held, something one is. Two different kinds together are more than one factor.
+ */
+const FACTOR_KINDS: Record<string, 'know' | 'have' | 'are'> = {
+  pwd: 'know',
+  pin: 'know',
+  kba: 'know',
+  hwk: 'have',
+  swk: 'have',
+  otp: 'have',
+  sms: 'have',
+  tel: 'have',
+  sc: 'have',
+  pop: 'have',
+  fido: 'have',
+  rsa: 'have',
+  face: 'are',
+  fpt: 'are',
+  iris: 'are',
+  retina: 'are',
+  vbm: 'are',
+};
+
+/** Whether the identity provider's `amr` claim says that more than one factor was checked. */
+export function multiFactorByProvider(amr: unknown): boolean {
+  if (!Array.isArray(amr)) return false;
+  const values = amr.filter((v): v is string => typeof v === 'string');
+  if (values.includes('mfa') || values.includes('ngcmfa')) return true;
+  return new Set(values.map((v) => FACTOR_KINDS[v]).filter(Boolean)).size >= 2;
+}
+
+/**
+ * Where a single sign-on leads (docs/adr/0005-second-factor-after-single-sign-on.md): when the provider
+ * says it checked more than one factor, that is the second factor; otherwise the same as after a password
+ * here (our own code is asked, or must be set up first where the roles require it).
+ */
+export function stageAfterSingleSignOn(
+  user: { roles: readonly Role[]; totpEnabled: boolean },
+  twoFactorRequiredForRoles: readonly Role[],
+  amr: unknown,
+): SessionStage {
+  if (multiFactorByProvider(amr)) return 'complete';
+  return stageAfterPassword(user, twoFactorRequiredForRoles);
+}

@@ -38,8 +38,10 @@ const TABLES = [
   'password_resets',
   'reference_counters',
   'reminders',
+  'sign_in_throttles',
   'spot_records',
   'staff_sessions',
+  'two_factor_recovery_codes',
   'users',
 ];
 
@@ -48,6 +50,7 @@ const MIGRATIONS = [
   '2026-11-25-0002-letters-and-reminders',
   '2026-11-26-0003-staff-sessions',
   '2026-11-26-0004-dashboard',
+  '2026-11-26-0005-sign-in-accounts',
   '2026-11-26-0009-privacy',
 ];
 

@@ -13,6 +13,7 @@ import * as initial from './2026-11-25-0001-initial.ts';
 import * as letters from './2026-11-25-0002-letters-and-reminders.ts';
 import * as staffSessions from './2026-11-26-0003-staff-sessions.ts';
 import * as dashboard from './2026-11-26-0004-dashboard.ts';
+import * as signInAccounts from './2026-11-26-0005-sign-in-accounts.ts';
 import * as privacy from './2026-11-26-0009-privacy.ts';
 import { columnTypes } from './column-types.ts';
 
@@ -30,6 +31,10 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       down: (db) => staffSessions.down(db),
     },
     '2026-11-26-0004-dashboard': { up: (db) => dashboard.up(db, t), down: (db) => dashboard.down(db) },
+    '2026-11-26-0005-sign-in-accounts': {
+      up: (db) => signInAccounts.up(db, t),
+      down: (db) => signInAccounts.down(db),
+    },
     '2026-11-26-0009-privacy': { up: (db) => privacy.up(db, t), down: (db) => privacy.down(db) },
   };
 }

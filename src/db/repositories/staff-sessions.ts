@@ -63,13 +63,13 @@ export async function createStaffSession(
 }
 
 /**
- * The session of a cookie token with its user, when it is neither revoked nor past its absolute expiry and the
- * user is active. The idle timeout depends on the settings, so the caller checks `lastSeenAt`.
+ * The session of a cookie token with its user, when it is not revoked and the user is active. The caller
+ * checks the timeouts (`expiresAt`, and `lastSeenAt` against the idle minutes of the settings), so that it
+ * can tell an expired session from none.
  */
 export async function findStaffSession(
   db: DbExecutor,
   token: string,
-  now: Date,
 ): Promise<{ session: StaffSession; user: User } | null> {
   const row = await db
     .selectFrom('staff_sessions')
@@ -87,7 +87,6 @@ export async function findStaffSession(
     ])
     .where('staff_sessions.id', '=', hashSessionToken(token))
     .where('staff_sessions.revoked_at', 'is', null)
-    .where('staff_sessions.expires_at', '>', toTimestamp(now))
     .where('users.active', '=', fromBool(true))
     .executeTakeFirst();
   if (!row) return null;

@@ -211,3 +211,140 @@ export async function clearSecondFactor(db: DbExecutor, userId: string): Promise
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Stores the failure counters only if nobody changed them since they were read (compare and swap on the
+ * count): two attempts at once cannot both be counted from the same value, so parallel guesses cannot slip
+ * past the back-off. False when the count had changed; read again and retry.
+ */
+export async function swapSignInCounters(
+  db: DbExecutor,
+  userId: string,
+  expectedFailures: number,
+  counters: { failedSignIns: number; lastFailedAt: string | null; lockedUntil: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({
+      failed_sign_ins: counters.failedSignIns,
+      last_failed_sign_in_at: toTimestamp(counters.lastFailedAt),
+      locked_until: toTimestamp(counters.lockedUntil),
+    })
+    .where('id', '=', userId)
+    .where('failed_sign_ins', '=', expectedFailures)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** A new password: its hash and when it changed (a reset or a change by the user). */
+export async function setNewPassword(db: DbExecutor, userId: string, hash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: toTimestamp(now) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** When the password last changed, or null (never, or set before this was recorded). */
+export async function getPasswordChangedAt(db: DbExecutor, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_changed_at')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return toTimestamp(row?.password_changed_at ?? null);
+}
+
+/** The second factor of a user: the secret (pending until enabled), since when it is in force. */
+export interface TotpState {
+  secret: string | null;
+  enabledAt: string | null;
+  lastStep: number | null;
+}
+
+export async function getTotpState(db: DbExecutor, userId: string): Promise<TotpState> {
+  const row = await db
+    .selectFrom('users')
+    .select(['totp_secret', 'totp_enabled_at', 'totp_last_step'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return {
+    secret: row?.totp_secret ?? null,
+    enabledAt: toTimestamp(row?.totp_enabled_at ?? null),
+    lastStep: row?.totp_last_step == null ? null : Number(row.totp_last_step),
+  };
+}
+
+/** Keeps a secret that is not in force yet (shown as a QR code until the user confirms it with a code). */
+export async function setPendingTotpSecret(db: DbExecutor, userId: string, secret: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .where('totp_enabled_at', 'is', null)
+    .execute();
+}
+
+/** Puts the pending secret in force, with the time step of the confirming code as used; false if none pending. */
+export async function enableTotp(
+  db: DbExecutor,
+  userId: string,
+  secret: string,
+  step: number,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_enabled_at: toTimestamp(now), totp_last_step: step })
+    .where('id', '=', userId)
+    .where('totp_secret', '=', secret)
+    .where('totp_enabled_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Records that a code of this time step was accepted, only if no code of this or a later step was: of two
+ * requests with the same code at once, one wins. False when the step was used already (a replay).
+ */
+export async function useTotpStep(db: DbExecutor, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes the second factor (secret, in force since, last step). */
+export async function removeTotp(db: DbExecutor, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The user whose OpenID Connect identity (`<issuer>|<subject>`) this is, or null. */
+export async function findUserByOidcSubject(db: DbExecutor, subject: string): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+/** The linked OpenID Connect identity of a user, or null. */
+export async function getOidcSubject(db: DbExecutor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('oidc_subject').where('id', '=', userId).executeTakeFirst();
+  return row?.oidc_subject ?? null;
+}
+
+/** Links an identity to a user that has none yet; false when the user already has one. */
+export async function linkOidcSubject(db: DbExecutor, userId: string, subject: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ oidc_subject: subject })
+    .where('id', '=', userId)
+    .where('oidc_subject', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -19,9 +19,10 @@ export const STAFF_PREFIX = '/staff';
 
 /**
  * Who may open a staff route: anyone; any session, whatever its stage (signing out); a session at one sign-in
- * step; or (the default) a complete sign-in.
+ * step, or at any of several stages (setting up the second factor: owed, or by choice once signed in); or
+ * (the default) a complete sign-in.
  */
-export type StaffAccess = 'public' | 'any' | SessionStage;
+export type StaffAccess = 'public' | 'any' | SessionStage | readonly SessionStage[];
 
 /** The page that serves each unfinished sign-in step. */
 export const STAGE_PATHS: Record<Exclude<SessionStage, 'complete'>, string> = {
@@ -82,7 +83,7 @@ export function registerStaffSession(app: FastifyInstance, deps: AppDeps): void 
     const signedIn = request.staffSignedIn;
     if (!signedIn) throw new SignInRequired(resumed.state === 'expired');
     const stage = signedIn.session.stage;
-    if (stage === access || access === 'any') return;
+    if (access === 'any' || (typeof access === 'string' ? stage === access : access.includes(stage))) return;
     if (stage !== 'complete') throw new SignInStepRequired(stage);
     // A complete session on a sign-in step's page: nothing is owed any more.
     throw new RedirectTo(STAFF_PREFIX);
@@ -115,9 +116,15 @@ export function clientMeta(request: FastifyRequest): ClientMeta {
   return { ip: request.ip ?? null, userAgent: String(request.headers['user-agent'] ?? '') || null };
 }
 
-/** A `next` path after signing in: only a staff page of this site, never another site. */
+/**
+ * A `next` path after signing in: only a staff page of this site, never another site. The path is resolved
+ * as a browser would (dot segments, also encoded ones) before it is checked, so `/staff/../api` is refused.
+ */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string') return STAFF_PREFIX;
-  if (!/^\/staff(\/|\?|$)/.test(next) || next.startsWith('//') || /[\\\r\n]/.test(next)) return STAFF_PREFIX;
-  return next;
+  if (typeof next !== 'string' || next.length > 2000) return STAFF_PREFIX;
+  if (!next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return STAFF_PREFIX;
+  const base = 'http://staff.invalid';
+  const url = URL.canParse(next, base) ? new URL(next, base) : null;
+  if (!url || url.origin !== base || !/^\/staff(\/|$)/.test(url.pathname)) return STAFF_PREFIX;
+  return `${url.pathname}${url.search}`;
 }
