@@ -13,6 +13,7 @@ import { staffRoutes } from './api/staff.ts';
 import { notFoundPage } from './pages/errors.ts';
 import { pagesPlugin, withRedactedUrls } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
+import { collectRoutes } from './route-list.ts';
 import { createValidatorCompiler } from './validation.ts';
 
 export type AppDeps = CommandDeps;
@@ -37,6 +38,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  collectRoutes(app);
   // Query strings are text by nature: only there are types coerced ("?limit=20", "?overdue=true").
   app.setValidatorCompiler(createValidatorCompiler());
   registerProblemHandlers(app, { pageNotFound: (request, reply) => notFoundPage(deps, request, reply) });
