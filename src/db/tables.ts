@@ -15,6 +15,8 @@ type IsoDate = string;
 type Bool = ColumnType<boolean | number, number, number>;
 /** Written as JSON text, read back as parsed value (PostgreSQL) or text (SQLite). */
 type Json = ColumnType<unknown, string, string>;
+/** A column with a database default: optional on insert. */
+type Fact<T> = ColumnType<T, T | undefined, T>;
 
 export interface ComplaintsTable {
   id: string;
@@ -53,6 +55,55 @@ export interface ComplaintsTable {
    * the case is finished (src/domain/dashboard.ts dashboardDue). Written by toRow; optional on insert.
    */
   next_due: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  // The annual analysis's facts (migration 0006), derived from the form on every write by toRow
+  // (src/db/repositories/analysis-columns.ts). Optional on insert: the database has defaults.
+  received_year: Fact<number | null>;
+  received_month: Fact<number | null>;
+  received_on: Fact<IsoDate | null>;
+  acknowledged_on: Fact<IsoDate | null>;
+  resolved_on: Fact<IsoDate | null>;
+  final_report_on: Fact<IsoDate | null>;
+  judgement: Fact<string | null>;
+  offer_count: Fact<number>;
+  first_offer_reaction: Fact<string | null>;
+  final_offer_reaction: Fact<string | null>;
+  /** A set of codes as '|a|b|' ('' for none). */
+  measure_kinds: Fact<string>;
+  agreed_count: Fact<number>;
+  agreed_done: Fact<number>;
+  agreed_done_on_time: Fact<number>;
+  extension_working_days: Fact<number | null>;
+  escalation_count: Fact<number>;
+  /** A set of appeal route codes as '|a|b|' ('' for none). */
+  escalation_routes: Fact<string>;
+  commissioning_party_type: Fact<string | null>;
+  not_taken_up_ground: Fact<string | null>;
+  reopen_count: Fact<number>;
+  prevention_decision: Fact<string | null>;
+  preventive_count: Fact<number>;
+  preventive_done: Fact<number>;
+  preventive_done_on_time: Fact<number>;
+  preventive_evaluated: Fact<number>;
+  preventive_effective: Fact<number>;
+  preventive_first_done_on: Fact<IsoDate | null>;
+  survey_handled_well: Fact<string | null>;
+  survey_on_time: Fact<string | null>;
+}
+
+/** The quality manager's judgement of a year (step 8) and, once adopted, its frozen figures and PDFs. */
+export interface AnnualAnalysesTable {
+  year: number;
+  conclusions: Json;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: number;
+  adopted_at: Timestamp | null;
+  adopted_by: string | null;
+  adopted_by_name: string | null;
+  figures: Json | null;
+  publishable_figures: Json | null;
+  pdf: Buffer | null;
+  publishable_pdf: Buffer | null;
 }
 
 export interface ComplaintEventsTable {
@@ -328,6 +379,7 @@ export interface Database {
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
   reminders: RemindersTable;
+  annual_analyses: AnnualAnalysesTable;
   staff_sessions: StaffSessionsTable;
   password_resets: PasswordResetsTable;
   audit_log: AuditLogTable;

@@ -13,6 +13,7 @@ import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.t
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { ComplaintsTable, Database } from '../tables.ts';
 import { insertWorkItems, replaceWorkItems } from './work-items.ts';
+import { analysisColumnsOf } from './analysis-columns.ts';
 
 type Row = Selectable<ComplaintsTable>;
 /** What the JSON document holds: the form without the column-owned fields. */
@@ -74,6 +75,8 @@ function toRow(complaint: Complaint, followUpTokenHash: string) {
     follow_up_token_hash: followUpTokenHash,
     data: toJson(data),
     updated_at: toTimestamp(updatedAt),
+    // The annual analysis counts these columns; derived here so that every write keeps them in step.
+    ...analysisColumnsOf(complaint),
   };
 }
 

@@ -16,6 +16,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { PublicIntakeSchema, SpotRecordSchema, StaffIntakeSchema } from '../../domain/intake.ts';
 import { ACTION_NAMES, COMPLAINT_STATUSES, type ComplaintStatus } from '../../domain/lifecycle.ts';
 import { maySeeAllCases, mayRegister, viewOf } from '../../domain/policy.ts';
+import { recordAudit } from '../../db/repositories/audit-log.ts';
 import { listEvents } from '../../db/repositories/complaint-events.ts';
 import { findComplaintByReference, listComplaints } from '../../db/repositories/complaints.ts';
 import { listOutbox } from '../../db/repositories/outbox.ts';
@@ -102,6 +103,16 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
       const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
       const view = viewOf(relation, actor);
       if (!view) throw new DomainError('forbidden', { en: 'You may not see this complaint.', nl: 'U mag deze klacht niet inzien.' });
+      await recordAudit(deps.db.kysely, {
+        at: deps.now(),
+        actorId: actor.userId,
+        actorLabel: actor.name,
+        action: 'complaint_viewed',
+        targetType: 'complaint',
+        targetId: complaint.id,
+        ip: request.ip ?? null,
+        details: { via: 'api', view },
+      });
       // An involved person's view has no timeline: its before/after values would show what the view leaves out.
       const history = view === 'full' ? await listEvents(deps.db.kysely, complaint.id) : [];
       return { ...presentStaffComplaint(complaint, relation, organisation, deps.now(), view), history };

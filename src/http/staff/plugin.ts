@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { staffCss } from '../pages/css/bundle.ts';
 import { staffAdminRoutes } from './admin/routes.ts';
+import { casesRoutes } from './cases/routes.ts';
 import { staffErrorHandler, staffMessage } from './errors.ts';
 import { accountRoutes } from './routes/account.ts';
 import { signInRoutes } from './routes/sign-in.ts';
@@ -16,7 +17,7 @@ import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, accountRoutes, staffAdminRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, accountRoutes, staffAdminRoutes, casesRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>
