@@ -106,38 +106,6 @@ function weighted(
   return entries[0]?.[0] ?? 'closed';
 }
 
-/**
- * The working-day calendar with its answers remembered. Deadlines are computed after every action, and the
- * same few thousand dates come back millions of times; the calendar is immutable, so the answers are too.
- */
-export function memoiseCalendar(calendar: WorkingDayCalendar): WorkingDayCalendar {
-  const added = new Map<string, string>();
-  const working = new Map<string, boolean>();
-  return {
-    id: calendar.id,
-    nonWorkingReason: (date) => calendar.nonWorkingReason(date),
-    countWorkingDaysBetween: (from, to) => calendar.countWorkingDaysBetween(from, to),
-    holidaysOf: (year) => calendar.holidaysOf(year),
-    addWorkingDays(date, n) {
-      const key = `${date}+${n}`;
-      let result = added.get(key);
-      if (result === undefined) {
-        result = calendar.addWorkingDays(date, n);
-        added.set(key, result);
-      }
-      return result;
-    },
-    isWorkingDay(date) {
-      let result = working.get(date);
-      if (result === undefined) {
-        result = calendar.isWorkingDay(date);
-        working.set(date, result);
-      }
-      return result;
-    },
-  };
-}
-
 /** What pass one learns of a case: its target state and its moments of receipt and registration. */
 interface Receipt {
   target: ComplaintStatus;

@@ -25,7 +25,6 @@ import {
   buildSpotRecord,
   MAX_BULK_COMPLAINTS,
   MAX_BULK_YEARS,
-  memoiseCalendar,
   planBulk,
   receiptYear,
   spotRecordCount,
@@ -73,7 +72,7 @@ export async function fillBulkDemoData(
     years: options.years,
     now: deps.now().getTime(),
     settings: organisation.settings,
-    calendar: memoiseCalendar(organisation.calendar),
+    calendar: organisation.calendar,
     users,
     newId: deps.newId,
   };

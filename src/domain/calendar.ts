@@ -168,19 +168,27 @@ export function createCalendar(config: CalendarConfig): WorkingDayCalendar {
     return count;
   }
 
+  // Answers are remembered: the calendar is immutable, every registration and action asks for the same few
+  // hundred dates, and walking them day by day with Temporal costs ~100 µs a question (docs/performance.md).
+  // Bounded, so a long-running process asked about ever new dates does not grow without end.
+  const working = new BoundedMemo<IsoDate, boolean>();
+  const added = new BoundedMemo<string, IsoDate>();
+
   return {
     id,
-    isWorkingDay: (date) => works(parseDate(date)),
+    isWorkingDay: (date) => working.get(date, () => works(parseDate(date))),
     nonWorkingReason: (date) => reasonOf(parseDate(date)),
     addWorkingDays(date, n) {
       if (!Number.isInteger(n) || n < 0)
         throw new RangeError(`addWorkingDays needs a whole n >= 0, got ${n}`);
-      let d = parseDate(date);
-      for (let left = n; left > 0; ) {
-        d = d.add({ days: 1 });
-        if (works(d)) left--;
-      }
-      return d.toString();
+      return added.get(`${date}+${n}`, () => {
+        let d = parseDate(date);
+        for (let left = n; left > 0; ) {
+          d = d.add({ days: 1 });
+          if (works(d)) left--;
+        }
+        return d.toString();
+      });
     },
     countWorkingDaysBetween(from, to) {
       const a = parseDate(from, 'from date');
@@ -193,8 +201,46 @@ export function createCalendar(config: CalendarConfig): WorkingDayCalendar {
   };
 }
 
+/** Remembers computed values up to a size, then starts afresh (cheaper than LRU bookkeeping). */
+class BoundedMemo<K, V> {
+  readonly #values = new Map<K, V>();
+  constructor(readonly limit = 50_000) {}
+  get(key: K, compute: () => V): V {
+    let value = this.#values.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (this.#values.size >= this.limit) this.#values.clear();
+      this.#values.set(key, value);
+    }
+    return value;
+  }
+}
+
+const HOUR = 3_600_000;
+/** The canonical UTC form every stored timestamp has (Date#toISOString), which Date.parse reads exactly. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/** Europe/Amsterdam's UTC offset (ms) per UTC hour, for hours that have a single offset throughout. */
+const amsterdamOffsetByHour = new BoundedMemo<number, number | null>(100_000);
+
+const amsterdamOffsetAt = (epochMs: number): number =>
+  Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(ZONE).offsetNanoseconds / 1e6;
+
 /** The calendar date in Europe/Amsterdam of an instant; 23:30Z on 30 April is 1 May there. */
 export function amsterdamDateOf(instant: string): IsoDate {
+  // Fast path for canonical UTC text: the zone's offset is looked up once per hour of the timeline (it changes
+  // only between whole UTC hours there since 1977; an hour with a change inside falls through to Temporal).
+  if (CANONICAL_UTC.test(instant)) {
+    const ms = Date.parse(instant);
+    // Date.parse rolls 30 February over into March; the round trip catches that.
+    if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === instant.slice(0, 19)) {
+      const hour = Math.floor(ms / HOUR);
+      const offset = amsterdamOffsetByHour.get(hour, () => {
+        const start = amsterdamOffsetAt(hour * HOUR);
+        return start === amsterdamOffsetAt(hour * HOUR + HOUR - 1) ? start : null;
+      });
+      if (offset !== null) return new Date(ms + offset).toISOString().slice(0, 10);
+    }
+  }
   let parsed: Temporal.Instant;
   try {
     parsed = Temporal.Instant.from(instant);
