@@ -1,0 +1,45 @@
+/** The three terms of the regulation with their traffic lights, and the extension with its reason. */
+import { Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { CaseViewProps } from '../case-view.ts';
+import { day, Light, Section, TableBox, Text } from '../ui.tsx';
+
+export function Deadlines({ ctx, t, c }: Pick<CaseViewProps, 'ctx' | 't' | 'c'>) {
+  const common = ctx.t.deadlines;
+  const { overview } = c.deadlines;
+  const terms = [
+    ['acknowledge', overview.acknowledge],
+    ['resolve', overview.resolve],
+    ...(overview.report ? [['report', overview.report] as const] : []),
+  ] as const;
+  return (
+    <Section id="deadlines" title={t.deadlines.heading}>
+      <TableBox id="deadlines-table" caption={t.deadlines.heading} hiddenCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t.deadlines.term}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.deadlines.due}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.deadlines.state}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {terms.map(([term, { due, state }]) => (
+            <TableRow key={term}>
+              <TableHeaderCell scope="row">{common[term]}</TableHeaderCell>
+              <TableCell>{day(ctx, due)}</TableCell>
+              <TableCell>
+                <Light state={state} label={common.states[state]} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </TableBox>
+      {c.extension && (
+        <Paragraph>
+          {t.deadlines.extended(c.extension.workingDays, day(ctx, c.extension.previousResolveBy) ?? '')}{' '}
+          <Text>{c.extension.reason}</Text>
+        </Paragraph>
+      )}
+      <Paragraph className="vp-muted">{t.deadlines.calendar(c.deadlines.calendarId)}</Paragraph>
+    </Section>
+  );
+}
