@@ -84,6 +84,20 @@ export function fieldProblems(
   }));
 }
 
+/**
+ * A request body that cannot be read at all (a multipart body cut short or without its boundary): the
+ * client's fault, 400 — never a 5xx. The API answers `validation_failed` at the field `body`; the pages show
+ * their "bad request" page.
+ */
+export class MalformedBodyError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'VP_MALFORMED_BODY';
+  constructor(reason: string) {
+    super(`The request body cannot be read: ${reason}`);
+    this.name = 'MalformedBodyError';
+  }
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
@@ -140,6 +154,7 @@ export function registerProblemHandlers(app: FastifyInstance, options: ProblemHa
       status === 400 &&
       (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
         error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error instanceof MalformedBodyError ||
         error instanceof SyntaxError)
     ) {
       return sendProblem(

@@ -26,6 +26,7 @@ const nl: Record<string, Message> = {
   maxItems: (p) => `Geef maximaal ${p.limit} waarden.`,
   body: () => 'De inhoud van het verzoek ontbreekt of is geen geldige JSON.',
   invalid: () => 'Deze waarde is ongeldig.',
+  text: () => 'Dit veld bevat tekens die niet in tekst horen (zoals een nul-teken).',
 };
 
 const en: Record<string, Message> = {
@@ -47,6 +48,7 @@ const en: Record<string, Message> = {
   maxItems: (p) => `Give at most ${p.limit} values.`,
   body: () => 'The request body is missing or is not valid JSON.',
   invalid: () => 'This value is invalid.',
+  text: () => 'This field contains characters that do not belong in text (such as a NUL character).',
 };
 
 function typeName(type: unknown, locale: Locale): string {

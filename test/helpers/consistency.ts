@@ -14,9 +14,9 @@ export async function consistencyProblems(db: Kysely<Database>): Promise<string[
     if (n > 0) problems.push(`${n} ${what}`);
   };
   await count(
-    'complaints without their registration as first history event',
+    'complaints without their first history event',
     sql`select count(*) as n from complaints c where not exists
-      (select 1 from complaint_events e where e.complaint_id = c.id and e.seq = 1 and e.action = 'register')`,
+      (select 1 from complaint_events e where e.complaint_id = c.id and e.seq = 1)`,
   );
   await count(
     'complaints whose history has gaps (seq not 1..n)',
