@@ -27,6 +27,8 @@ export interface Config {
   outboxWorker: boolean;
   /** DEADLINE_WATCH (default true): run the deadline watch in this process. Several instances may run it safely. */
   deadlineWatch: boolean;
+  /** RETENTION_JOB (default true): anonymise cases past their retention term in this process. Safe on several instances. */
+  retentionJob: boolean;
   /** REMINDER_WORKING_DAYS (default 2, 0-20): a deadline within this many working days gets a 'near' reminder. */
   reminderWorkingDays: number;
   publicRateLimitPerMinute: number;
@@ -116,6 +118,7 @@ export function parseConfig(env: Env): Readonly<Config> {
     logLevel,
     outboxWorker: boolean('OUTBOX_WORKER', true),
     deadlineWatch: boolean('DEADLINE_WATCH', true),
+    retentionJob: boolean('RETENTION_JOB', true),
     reminderWorkingDays: integer('REMINDER_WORKING_DAYS', 2, 0, 20),
     publicRateLimitPerMinute: integer('PUBLIC_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),

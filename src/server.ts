@@ -10,6 +10,7 @@ import { openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { startDeadlineWatch } from './jobs/deadline-watch.ts';
 import { startOutboxWorker } from './jobs/outbox-worker.ts';
+import { startRetentionJob } from './jobs/retention.ts';
 import { createMailTransport } from './mail/transport.ts';
 
 export interface RunningServer {
@@ -56,6 +57,12 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
       })
     : null;
 
+  // Every 6 hours, the first run a minute after the start; each case is one transaction with a version check,
+  // so several instances may all run it.
+  const retention = config.retentionJob
+    ? startRetentionJob({ db, intervalMs: 6 * 3_600_000, firstRunAfterMs: 60_000, logger: app.log })
+    : null;
+
   log(`Verbeterpunt is running at ${url} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
   log(`  Staff workspace: ${url}/staff`);
   log(`  API documentation: ${url}/api/docs`);
@@ -72,6 +79,7 @@ export async function startServer(config: Readonly<Config>, log: (line: string) 
     async stop() {
       await app.close();
       await deadlineWatch?.stop();
+      await retention?.stop();
       await worker?.stop();
       await db.close();
     },

@@ -11,6 +11,8 @@ import { registerDeadlineCommand } from './deadline.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOutboxCommands } from './outbox.ts';
+import { registerPrivacyCommands } from './privacy.ts';
+import { registerRetentionCommands } from './retention.ts';
 import { CliFailure, oneLine, UsageError } from './runtime.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTokenCommands } from './token.ts';
@@ -50,6 +52,8 @@ export function buildProgram(): Command {
   registerOutboxCommands(program);
   registerDemoCommand(program);
   registerBackupCommands(program);
+  registerRetentionCommands(program);
+  registerPrivacyCommands(program);
   return program;
 }
 

@@ -30,7 +30,8 @@ export interface LetterDocument {
   createdAt: Date;
 }
 
-const FAMILY = 'DejaVu Sans';
+/** The embedded font family (registered when this module loads); other PDFs of the product use it too. */
+export const FAMILY = 'DejaVu Sans';
 
 // Registered once, when this module is first loaded.
 const fontDir = path.join(

@@ -25,6 +25,7 @@ import type { AppDeps } from '../app.ts';
 import { adminRoutes } from './admin.ts';
 import { letterTemplateRoutes } from './letter-templates.ts';
 import { letterRoutes } from './letters.ts';
+import { privacyRoutes } from './privacy.ts';
 import { registerTokenAuth, requireRole, staffOf } from '../auth.ts';
 import { ProblemSchema } from './problem-schema.ts';
 import { ComplaintSummarySchema, EventSchema, presentStaffComplaint, presentSummary, StaffComplaintSchema } from './presenters.ts';
@@ -52,6 +53,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
   await app.register(adminRoutes(deps));
   await app.register(letterRoutes(deps));
   await app.register(letterTemplateRoutes(deps));
+  await app.register(privacyRoutes(deps));
 
   app.get(
     '/api/v1/staff/complaints',
