@@ -3,10 +3,11 @@
  * pages, so no other way in can skip it), and each change is written to the audit log in the same
  * transaction, with facts only (field names, roles, versions), never passwords, tokens or secrets.
  */
-import type { Actor } from '../domain/action-context.ts';
-import { DomainError } from '../domain/errors.ts';
+
 import type { DbExecutor } from '../db/database.ts';
 import { recordAudit } from '../db/repositories/audit-log.ts';
+import type { Actor } from '../domain/action-context.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { ClientMeta } from './staff-sessions.ts';
 
 export type AdminActor = Actor & { userId: string };

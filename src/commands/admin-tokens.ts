@@ -5,11 +5,11 @@
  */
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { DomainError } from '../domain/errors.ts';
 import { transaction } from '../db/database.ts';
 import { findApiTokenOwner } from '../db/repositories/admin.ts';
 import { createApiToken, revokeApiToken } from '../db/repositories/api-tokens.ts';
 import { findUserById } from '../db/repositories/users.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type AdminActor, assertAdministrator, auditAdmin } from './admin-access.ts';
 import type { CommandDeps } from './context.ts';
 import type { ClientMeta } from './staff-sessions.ts';
@@ -34,14 +34,21 @@ export async function createTokenByAdmin(
   if (!checker.Check({ name })) {
     throw new DomainError(
       'invalid_input',
-      { en: 'Give the token a name of 1 to 100 characters.', nl: 'Geef het token een naam van 1 tot 100 tekens.' },
+      {
+        en: 'Give the token a name of 1 to 100 characters.',
+        nl: 'Geef het token een naam van 1 tot 100 tekens.',
+      },
       { field: 'name' },
     );
   }
   const now = deps.now();
   return transaction(deps.db, async (trx) => {
     const user = await findUserById(trx, userId);
-    if (!user) throw new DomainError('not_found', { en: 'There is no such user.', nl: 'Deze gebruiker bestaat niet.' });
+    if (!user)
+      throw new DomainError('not_found', {
+        en: 'There is no such user.',
+        nl: 'Deze gebruiker bestaat niet.',
+      });
     const created = await createApiToken(trx, userId, name, now);
     await auditAdmin(trx, now, actor, meta, {
       action: 'api_token_created',

@@ -4,11 +4,12 @@
  * the next sign-in asks to set it up again where the user's roles require one; the user's sessions end,
  * since whoever holds the old device must not stay signed in). Both audited.
  */
-import { DomainError } from '../domain/errors.ts';
+
 import { transaction } from '../db/database.ts';
 import { clearSecondFactor } from '../db/repositories/admin.ts';
 import { revokeStaffSessionsOf } from '../db/repositories/staff-sessions.ts';
 import { findUserById, getSignInRecord, setSignInCounters } from '../db/repositories/users.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type AdminActor, assertAdministrator, auditAdmin } from './admin-access.ts';
 import type { CommandDeps } from './context.ts';
 import type { ClientMeta } from './staff-sessions.ts';

@@ -4,14 +4,15 @@
  * user) and reactivate. There is always at least one active administrator: a change that would leave none is
  * refused. Every change is audited with the names of the fields that changed, never their secrets.
  */
-import { Compile } from 'typebox/compile';
+
 import { Type } from 'typebox';
-import { ROLES, type Role } from '../domain/action-context.ts';
-import { DomainError } from '../domain/errors.ts';
+import { Compile } from 'typebox/compile';
 import { type DbExecutor, isUniqueViolation, transaction } from '../db/database.ts';
 import { countActiveAdministrators, setUserEmail } from '../db/repositories/admin.ts';
 import { revokeStaffSessionsOf } from '../db/repositories/staff-sessions.ts';
 import { findUserById, insertUser, type User, updateUser } from '../db/repositories/users.ts';
+import { ROLES, type Role } from '../domain/action-context.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type AdminActor, assertAdministrator, auditAdmin } from './admin-access.ts';
 import type { CommandDeps } from './context.ts';
 import type { ClientMeta } from './staff-sessions.ts';
@@ -148,8 +149,7 @@ export async function updateUserByAdmin(
       })) as User;
       if (changed.includes('roles') || changed.includes('active'))
         await keepAnAdministrator(trx, changed.includes('active') ? 'active' : 'roles');
-      const sessionsEnded =
-        before.active && !user.active ? await revokeStaffSessionsOf(trx, userId, now) : 0;
+      const sessionsEnded = before.active && !user.active ? await revokeStaffSessionsOf(trx, userId, now) : 0;
       await auditAdmin(trx, now, actor, meta, {
         action: 'user_updated',
         targetType: 'user',

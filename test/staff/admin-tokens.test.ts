@@ -66,7 +66,9 @@ describeEachDialect('administrator pages: API tokens', (dialect) => {
     expect((await apiWith(token!)).statusCode).toBe(401);
     const after = await admin.get(`/staff/admin/users/${id}?done=tokenRevoked`);
     expect(textOf(after.body)).toContain('Het token is ingetrokken. Het werkt vanaf nu niet meer.');
-    expect(textOf(after.body)).toContain('koppeling zaaksysteem 4 mei 2026 10:00 4 mei 2026 10:00 Ingetrokken op 4 mei 2026 10:30');
+    expect(textOf(after.body)).toContain(
+      'koppeling zaaksysteem 4 mei 2026 10:00 4 mei 2026 10:00 Ingetrokken op 4 mei 2026 10:30',
+    );
 
     const audit = await listAudit(t.db.kysely, { targetType: 'user', targetId: id });
     expect(audit.map((e) => ({ action: e.action, details: e.details }))).toEqual([
@@ -80,7 +82,11 @@ describeEachDialect('administrator pages: API tokens', (dialect) => {
     const admin = await signedInAs(t, 'admin');
     const id = t.users.qm!.id;
     const tokenId = (
-      await t.db.kysely.selectFrom('api_tokens').select('id').where('user_id', '=', id).executeTakeFirstOrThrow()
+      await t.db.kysely
+        .selectFrom('api_tokens')
+        .select('id')
+        .where('user_id', '=', id)
+        .executeTakeFirstOrThrow()
     ).id;
     await admin.get('/staff/admin/tokens');
     const revoked = await admin.post(`/staff/admin/users/${id}/tokens/${tokenId}/revoke`, { from: 'tokens' });

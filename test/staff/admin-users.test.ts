@@ -223,7 +223,11 @@ describeEachDialect('administrator pages: users', (dialect) => {
     const id = t.users.qm!.id;
     await db()
       .updateTable('users')
-      .set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enabled_at: '2026-05-01T08:00:00.000Z', totp_last_step: 12345 })
+      .set({
+        totp_secret: 'JBSWY3DPEHPK3PXP',
+        totp_enabled_at: '2026-05-01T08:00:00.000Z',
+        totp_last_step: 12345,
+      })
       .where('id', '=', id)
       .execute();
     const qm = await signedInAs(t, 'qm');

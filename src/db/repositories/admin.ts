@@ -66,11 +66,7 @@ export async function findUserOverview(db: DbExecutor, id: string): Promise<User
 
 /** Changes a user's email (stored lowercased, like insertUser); a taken email fails with a unique violation. */
 export async function setUserEmail(db: DbExecutor, id: string, email: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ email: email.trim().toLowerCase() })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('users').set({ email: email.trim().toLowerCase() }).where('id', '=', id).execute();
 }
 
 /** Removes a user's second factor: the next sign-in asks to set it up again where the roles require it. */
@@ -85,11 +81,7 @@ export async function clearSecondFactor(db: DbExecutor, id: string): Promise<voi
 /** How many active users hold the administrator role. */
 export async function countActiveAdministrators(db: DbExecutor): Promise<number> {
   // Roles are a JSON array in a text/jsonb column: reading the few active users is simpler than JSON SQL on two dialects.
-  const rows = await db
-    .selectFrom('users')
-    .select('roles')
-    .where('active', '=', fromBool(true))
-    .execute();
+  const rows = await db.selectFrom('users').select('roles').where('active', '=', fromBool(true)).execute();
   return rows.filter((row) => {
     const roles = parseJson<unknown>(row.roles);
     return Array.isArray(roles) && roles.includes('administrator');
@@ -143,7 +135,11 @@ export async function listAllApiTokens(db: DbExecutor): Promise<TokenOverview[]>
 
 /** The token's owner, or null when there is no such token. */
 export async function findApiTokenOwner(db: DbExecutor, tokenId: string): Promise<string | null> {
-  const row = await db.selectFrom('api_tokens').select('user_id').where('id', '=', tokenId).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('user_id')
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
   return row?.user_id ?? null;
 }
 

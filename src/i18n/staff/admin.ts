@@ -32,7 +32,8 @@ const nl = {
   },
   users: {
     title: 'Gebruikers',
-    intro: 'Iedereen die met klachten werkt heeft hier een account. Rollen gelden voor alle klachten; wie bij een klacht betrokken is, ziet alleen zijn eigen deel.',
+    intro:
+      'Iedereen die met klachten werkt heeft hier een account. Rollen gelden voor alle klachten; wie bij een klacht betrokken is, ziet alleen zijn eigen deel.',
     newUser: 'Nieuwe gebruiker',
     caption: 'Alle gebruikers',
     count: (n: number) => (n === 1 ? '1 gebruiker' : `${n} gebruikers`),
@@ -64,7 +65,8 @@ const nl = {
     jobTitle: 'Functie',
     jobTitleHint: 'Staat bij de behandelaar op het verbeterformulier, bijvoorbeeld "Kwaliteitsmanager".',
     roles: 'Rollen',
-    rolesHint: 'Een gebruiker kan meer rollen hebben. Zonder rol ziet iemand alleen klachten waarbij hij betrokken is.',
+    rolesHint:
+      'Een gebruiker kan meer rollen hebben. Zonder rol ziet iemand alleen klachten waarbij hij betrokken is.',
     roleHints: {
       receiver: 'Registreert klachten die per telefoon, brief, e-mail of aan de balie binnenkomen.',
       handler: 'Kan als klachtbehandelaar worden aangewezen.',
@@ -118,7 +120,8 @@ const nl = {
     },
     invite: {
       heading: 'Uitnodiging of nieuw wachtwoord',
-      invite: 'De gebruiker heeft nog geen wachtwoord. Stuur een uitnodiging met een link om er een te kiezen.',
+      invite:
+        'De gebruiker heeft nog geen wachtwoord. Stuur een uitnodiging met een link om er een te kiezen.',
       reset: 'Stuur de gebruiker een link om een nieuw wachtwoord te kiezen.',
       submitInvite: 'Uitnodiging sturen',
       submitReset: 'Link voor een nieuw wachtwoord sturen',
@@ -130,7 +133,8 @@ const nl = {
       deactivated: 'De gebruiker is gedeactiveerd en overal afgemeld.',
       reactivated: 'De gebruiker is weer actief.',
       unlocked: 'De blokkering is opgeheven.',
-      secondFactorReset: 'De tweede factor is gewist; de gebruiker stelt hem bij de volgende aanmelding opnieuw in.',
+      secondFactorReset:
+        'De tweede factor is gewist; de gebruiker stelt hem bij de volgende aanmelding opnieuw in.',
       invited: 'De uitnodiging is verstuurd.',
       resetSent: 'De link voor een nieuw wachtwoord is verstuurd.',
       tokenRevoked: 'Het token is ingetrokken. Het werkt vanaf nu niet meer.',
@@ -138,7 +142,8 @@ const nl = {
   },
   tokens: {
     title: 'API-tokens',
-    intro: 'Met een persoonlijk API-token werkt een script of koppeling namens een gebruiker, met diens rollen. Het token zelf ziet u één keer, bij het aanmaken; daarna bewaren wij alleen een controlegetal.',
+    intro:
+      'Met een persoonlijk API-token werkt een script of koppeling namens een gebruiker, met diens rollen. Het token zelf ziet u één keer, bij het aanmaken; daarna bewaren wij alleen een controlegetal.',
     caption: 'Alle API-tokens',
     userCaption: 'API-tokens van deze gebruiker',
     heading: 'API-tokens',
@@ -165,16 +170,24 @@ const nl = {
     },
     created: {
       title: 'Nieuw API-token',
-      warning: 'Kopieer dit token nu. U ziet het maar één keer: wij bewaren het niet. Wie het token heeft, kan alles wat deze gebruiker mag.',
+      warning:
+        'Kopieer dit token nu. U ziet het maar één keer: wij bewaren het niet. Wie het token heeft, kan alles wat deze gebruiker mag.',
       label: (name: string) => `Token "${name}"`,
       back: 'Terug naar de gebruiker',
     },
   },
   letters: {
     title: 'Brieven',
-    intro: 'De brieven die Verbeterpunt verstuurt, per soort en taal. Een wijziging is een nieuwe versie; verstuurde brieven blijven zoals ze waren.',
+    intro:
+      'De brieven die Verbeterpunt verstuurt, per soort en taal. Een wijziging is een nieuwe versie; verstuurde brieven blijven zoals ze waren.',
     caption: 'Alle brieven',
-    columns: { kind: 'Brief', language: 'Taal', version: 'Versie', changed: 'Laatst gewijzigd', action: 'Actie' },
+    columns: {
+      kind: 'Brief',
+      language: 'Taal',
+      version: 'Versie',
+      changed: 'Laatst gewijzigd',
+      action: 'Actie',
+    },
     builtIn: 'Standaardtekst',
     edit: (kind: string, language: string) => `${kind} (${language}) bewerken`,
     editShort: 'Bewerken',
@@ -196,7 +209,8 @@ const nl = {
       subject: 'Onderwerp',
       subjectHint: 'Eén regel. U kunt invulvelden gebruiken.',
       body: 'Tekst van de brief',
-      bodyHint: 'Mustache: {{naam}} vult een invulveld in. Een lege regel begint een nieuwe alinea, een regel met "# " is een kop en regels met "- " een opsomming.',
+      bodyHint:
+        'Mustache: {{naam}} vult een invulveld in. Een lege regel begint een nieuwe alinea, een regel met "# " is een kop en regels met "- " een opsomming.',
       save: 'Opslaan als nieuwe versie',
       preview: 'Voorbeeld als PDF',
       previewHint: 'Het voorbeeld gebruikt een verzonnen klacht en slaat niets op.',
@@ -214,7 +228,8 @@ const nl = {
   },
   audit: {
     title: 'Auditlog',
-    intro: 'Aanmeldingen, wijzigingen van accounts, tokens, instellingen en brieven. Wat er met een klacht gebeurt staat in de geschiedenis van die klacht.',
+    intro:
+      'Aanmeldingen, wijzigingen van accounts, tokens, instellingen en brieven. Wat er met een klacht gebeurt staat in de geschiedenis van die klacht.',
     filters: {
       legend: 'Filteren',
       user: 'Door wie',
@@ -229,7 +244,14 @@ const nl = {
       reset: 'Alle regels',
     },
     caption: 'Regels van het auditlog, nieuwste eerst',
-    columns: { at: 'Wanneer', who: 'Wie', action: 'Handeling', target: 'Over', details: 'Gegevens', ip: 'IP-adres' },
+    columns: {
+      at: 'Wanneer',
+      who: 'Wie',
+      action: 'Handeling',
+      target: 'Over',
+      details: 'Gegevens',
+      ip: 'IP-adres',
+    },
     none: 'Geen regels gevonden.',
     older: 'Oudere regels',
     newest: 'Naar de nieuwste regels',
@@ -286,7 +308,8 @@ const en: Widen<typeof nl> = {
   },
   users: {
     title: 'Users',
-    intro: 'Everyone who works with complaints has an account here. Roles apply to every complaint; someone involved in a complaint sees only their own part of it.',
+    intro:
+      'Everyone who works with complaints has an account here. Roles apply to every complaint; someone involved in a complaint sees only their own part of it.',
     newUser: 'New user',
     caption: 'All users',
     count: (n) => (n === 1 ? '1 user' : `${n} users`),
@@ -318,7 +341,8 @@ const en: Widen<typeof nl> = {
     jobTitle: 'Job title',
     jobTitleHint: 'Shown with the handler on the improvement form, for example "Quality manager".',
     roles: 'Roles',
-    rolesHint: 'A user may hold several roles. Without a role, someone sees only the complaints they are involved in.',
+    rolesHint:
+      'A user may hold several roles. Without a role, someone sees only the complaints they are involved in.',
     roleHints: {
       receiver: 'Registers complaints that come in by phone, letter, email or at the desk.',
       handler: 'Can be appointed as complaint handler.',
@@ -392,7 +416,8 @@ const en: Widen<typeof nl> = {
   },
   tokens: {
     title: 'API tokens',
-    intro: 'With a personal API token a script or integration works on behalf of a user, with their roles. You see the token itself once, when it is created; after that we keep only a checksum.',
+    intro:
+      'With a personal API token a script or integration works on behalf of a user, with their roles. You see the token itself once, when it is created; after that we keep only a checksum.',
     caption: 'All API tokens',
     userCaption: "This user's API tokens",
     heading: 'API tokens',
@@ -419,16 +444,24 @@ const en: Widen<typeof nl> = {
     },
     created: {
       title: 'New API token',
-      warning: 'Copy this token now. You see it only once: we do not keep it. Whoever has the token can do everything this user may do.',
+      warning:
+        'Copy this token now. You see it only once: we do not keep it. Whoever has the token can do everything this user may do.',
       label: (name) => `Token "${name}"`,
       back: 'Back to the user',
     },
   },
   letters: {
     title: 'Letters',
-    intro: 'The letters Verbeterpunt sends, per kind and language. A change is a new version; letters already sent stay as they were.',
+    intro:
+      'The letters Verbeterpunt sends, per kind and language. A change is a new version; letters already sent stay as they were.',
     caption: 'All letters',
-    columns: { kind: 'Letter', language: 'Language', version: 'Version', changed: 'Last changed', action: 'Action' },
+    columns: {
+      kind: 'Letter',
+      language: 'Language',
+      version: 'Version',
+      changed: 'Last changed',
+      action: 'Action',
+    },
     builtIn: 'Default text',
     edit: (kind, language) => `Edit ${kind} (${language})`,
     editShort: 'Edit',
@@ -450,7 +483,8 @@ const en: Widen<typeof nl> = {
       subject: 'Subject',
       subjectHint: 'One line. You may use placeholders.',
       body: 'Text of the letter',
-      bodyHint: 'Mustache: {{name}} fills in a placeholder. A blank line starts a new paragraph, a line starting with "# " is a heading and lines starting with "- " a list.',
+      bodyHint:
+        'Mustache: {{name}} fills in a placeholder. A blank line starts a new paragraph, a line starting with "# " is a heading and lines starting with "- " a list.',
       save: 'Save as a new version',
       preview: 'Preview as PDF',
       previewHint: 'The preview uses a made-up complaint and saves nothing.',
@@ -468,7 +502,8 @@ const en: Widen<typeof nl> = {
   },
   audit: {
     title: 'Audit log',
-    intro: 'Sign-ins, changes to accounts, tokens, settings and letters. What happens to a complaint is in that complaint’s history.',
+    intro:
+      'Sign-ins, changes to accounts, tokens, settings and letters. What happens to a complaint is in that complaint’s history.',
     filters: {
       legend: 'Filter',
       user: 'By whom',
@@ -483,7 +518,14 @@ const en: Widen<typeof nl> = {
       reset: 'All entries',
     },
     caption: 'Entries of the audit log, newest first',
-    columns: { at: 'When', who: 'Who', action: 'Action', target: 'About', details: 'Details', ip: 'IP address' },
+    columns: {
+      at: 'When',
+      who: 'Who',
+      action: 'Action',
+      target: 'About',
+      details: 'Details',
+      ip: 'IP address',
+    },
     none: 'No entries found.',
     older: 'Older entries',
     newest: 'To the newest entries',

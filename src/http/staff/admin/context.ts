@@ -27,7 +27,11 @@ export async function adminRequest(
   reply: FastifyReply,
 ): Promise<AdminRequest> {
   const ctx = await staffPageContext(deps, request, reply);
-  return { ctx: { ...ctx, a: adminMessages[ctx.locale] }, actor: staffActorOf(request), meta: clientMeta(request) };
+  return {
+    ctx: { ...ctx, a: adminMessages[ctx.locale] },
+    actor: staffActorOf(request),
+    meta: clientMeta(request),
+  };
 }
 
 /** The message of a `?done=` key, when the page knows it. */

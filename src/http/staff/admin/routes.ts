@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { requireAdministrator } from './access.ts';
 import { adminIndexRoutes } from './routes/index.ts';
+import { adminSettingsRoutes } from './routes/settings.ts';
 import { adminTokenRoutes } from './routes/tokens.ts';
 import { adminUserRoutes } from './routes/users.ts';
 
-const PARTS = [adminIndexRoutes, adminUserRoutes, adminTokenRoutes];
+const PARTS = [adminIndexRoutes, adminUserRoutes, adminTokenRoutes, adminSettingsRoutes];
 
 export async function staffAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(

@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 export function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <div className="vp-table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+    <section className="vp-table-wrap" aria-labelledby={labelledBy} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }

@@ -21,19 +21,35 @@ import { UserPage } from '../views/UserPage.tsx';
 type TokenRequest = FastifyRequest<{ Params: { id: string; tokenId: string } }>;
 
 export async function adminTokenRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const form = { schema: { hide: true }, preValidation: formReader(deps.config), preHandler: app.csrfProtection };
+  const form = {
+    schema: { hide: true },
+    preValidation: formReader(deps.config),
+    preHandler: app.csrfProtection,
+  };
   const db = deps.db.kysely;
 
-  app.get<{ Querystring: { done?: string } }>('/tokens', { schema: { hide: true } }, async (request, reply) => {
-    const { ctx } = await adminRequest(deps, request, reply);
-    const done = doneMessage({ revoked: ctx.a.user.done.tokenRevoked }, request.query.done);
-    return sendPage(reply, 200, createElement(TokensPage, { ctx, tokens: await listAllApiTokens(db), done }));
-  });
+  app.get<{ Querystring: { done?: string } }>(
+    '/tokens',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { ctx } = await adminRequest(deps, request, reply);
+      const done = doneMessage({ revoked: ctx.a.user.done.tokenRevoked }, request.query.done);
+      return sendPage(
+        reply,
+        200,
+        createElement(TokensPage, { ctx, tokens: await listAllApiTokens(db), done }),
+      );
+    },
+  );
 
   app.post('/users/:id/tokens', form, async (request: TokenRequest, reply) => {
     const { ctx, actor, meta } = await adminRequest(deps, request, reply);
     const user = await findUserOverview(db, request.params.id);
-    if (!user) throw new DomainError('not_found', { en: 'There is no such user.', nl: 'Deze gebruiker bestaat niet.' });
+    if (!user)
+      throw new DomainError('not_found', {
+        en: 'There is no such user.',
+        nl: 'Deze gebruiker bestaat niet.',
+      });
     const name = (postedForm(request).fields.name ?? '').trim();
     try {
       const created = await createTokenByAdmin(deps, actor, user.id, { name }, meta);
@@ -50,7 +66,13 @@ export async function adminTokenRoutes(app: FastifyInstance, deps: AppDeps): Pro
           ctx,
           user,
           tokens: await listApiTokens(db, user.id),
-          values: { name: user.name, email: user.email, jobTitle: user.jobTitle, roles: user.roles, active: user.active },
+          values: {
+            name: user.name,
+            email: user.email,
+            jobTitle: user.jobTitle,
+            roles: user.roles,
+            active: user.active,
+          },
           errors: [{ field: 'token-name', message: messageOf(refusal, ctx.locale) }],
           tokenName: name,
           tokenError: messageOf(refusal, ctx.locale),

@@ -6,8 +6,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
-import { setUserActiveByAdmin, type UserInput, UserInputSchema, createUserByAdmin, updateUserByAdmin } from '../../../../commands/admin-users.ts';
 import { resetSecondFactorByAdmin, unlockUserByAdmin } from '../../../../commands/admin-user-security.ts';
+import {
+  createUserByAdmin,
+  setUserActiveByAdmin,
+  type UserInput,
+  UserInputSchema,
+  updateUserByAdmin,
+} from '../../../../commands/admin-users.ts';
 import { findUserOverview, listUserOverviews } from '../../../../db/repositories/admin.ts';
 import { listApiTokens } from '../../../../db/repositories/api-tokens.ts';
 import { ROLES } from '../../../../domain/action-context.ts';
@@ -99,10 +105,14 @@ export async function adminUserRoutes(app: FastifyInstance, deps: AppDeps): Prom
     );
   }
 
-  app.get<{ Querystring: { done?: string } }>('/users', { schema: { hide: true } }, async (request, reply) => {
-    const { ctx } = await adminRequest(deps, request, reply);
-    return sendPage(reply, 200, createElement(UsersPage, { ctx, users: await listUserOverviews(db) }));
-  });
+  app.get<{ Querystring: { done?: string } }>(
+    '/users',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { ctx } = await adminRequest(deps, request, reply);
+      return sendPage(reply, 200, createElement(UsersPage, { ctx, users: await listUserOverviews(db) }));
+    },
+  );
 
   app.get('/users/new', { schema: { hide: true } }, async (request, reply) => {
     const { ctx } = await adminRequest(deps, request, reply);

@@ -53,7 +53,9 @@ export function TokensPage({
                   </TableCell>
                   <TableHeaderCell scope="row">{token.name}</TableHeaderCell>
                   <TableCell>{formatDateTime(t, token.createdAt)}</TableCell>
-                  <TableCell>{token.lastUsedAt ? formatDateTime(t, token.lastUsedAt) : a.common.never}</TableCell>
+                  <TableCell>
+                    {token.lastUsedAt ? formatDateTime(t, token.lastUsedAt) : a.common.never}
+                  </TableCell>
                   <TableCell>
                     {token.revokedAt
                       ? k.revoked(formatDateTime(t, token.revokedAt))

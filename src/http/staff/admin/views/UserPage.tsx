@@ -4,8 +4,8 @@
  * new-password link where that exists); deactivating or reactivating; their API tokens.
  */
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import type { ApiToken } from '../../../../db/repositories/api-tokens.ts';
 import type { UserOverview } from '../../../../db/repositories/admin.ts';
+import type { ApiToken } from '../../../../db/repositories/api-tokens.ts';
 import { formatDateTime } from '../../../pages/dates.ts';
 import type { FieldError } from '../../../pages/validate.ts';
 import { AdminLayout } from '../components/AdminLayout.tsx';
@@ -56,11 +56,7 @@ function ActionForm({
       <Paragraph>{text}</Paragraph>
       <form method="post" action={`/staff/admin/users/${user.id}/${action}`}>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-        <Button
-          type="submit"
-          appearance="secondary-action-button"
-          hint={danger ? 'danger' : undefined}
-        >
+        <Button type="submit" appearance="secondary-action-button" hint={danger ? 'danger' : undefined}>
           {submit}
         </Button>
       </form>
@@ -128,12 +124,7 @@ export function UserPage(props: UserPageProps) {
           <ActionForm ctx={ctx} user={user} action="unlock" {...p.unlock} />
         )}
         {user.secondFactor && (
-          <ActionForm
-            ctx={ctx}
-            user={user}
-            action="reset-second-factor"
-            {...p.resetSecondFactor}
-          />
+          <ActionForm ctx={ctx} user={user} action="reset-second-factor" {...p.resetSecondFactor} />
         )}
         {props.passwordLinks && user.active && (
           <ActionForm
@@ -146,13 +137,7 @@ export function UserPage(props: UserPageProps) {
           />
         )}
         {user.active ? (
-          <ActionForm
-            ctx={ctx}
-            user={user}
-            action="deactivate"
-            {...p.deactivate}
-            danger
-          />
+          <ActionForm ctx={ctx} user={user} action="deactivate" {...p.deactivate} danger />
         ) : (
           <ActionForm ctx={ctx} user={user} action="reactivate" {...p.reactivate} />
         )}

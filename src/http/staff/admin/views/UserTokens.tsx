@@ -32,7 +32,12 @@ export function RevokeTokenForm({
     <form method="post" action={`/staff/admin/users/${userId}/tokens/${token.id}/revoke`}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {from && <input type="hidden" name="from" value={from} />}
-      <Button type="submit" appearance="subtle-button" hint="danger" aria-label={ctx.a.tokens.revoke(token.name)}>
+      <Button
+        type="submit"
+        appearance="subtle-button"
+        hint="danger"
+        aria-label={ctx.a.tokens.revoke(token.name)}
+      >
         {ctx.a.tokens.revokeShort}
       </Button>
     </form>
@@ -79,7 +84,9 @@ export function UserTokens({
                 <TableRow key={token.id}>
                   <TableHeaderCell scope="row">{token.name}</TableHeaderCell>
                   <TableCell>{formatDateTime(t, token.createdAt)}</TableCell>
-                  <TableCell>{token.lastUsedAt ? formatDateTime(t, token.lastUsedAt) : a.common.never}</TableCell>
+                  <TableCell>
+                    {token.lastUsedAt ? formatDateTime(t, token.lastUsedAt) : a.common.never}
+                  </TableCell>
                   <TableCell>
                     {token.revokedAt
                       ? k.revoked(formatDateTime(t, token.revokedAt))
