@@ -1,14 +1,15 @@
 /** The short emails the foundation sends itself, in the reporter's language. Letters (issue 5) replace them. */
 import type { Language } from '../domain/complaint.ts';
 
+// Made once per language: constructing an Intl.DateTimeFormat is far dearer than using one.
+const IN_WORDS = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', IN_WORDS),
+  en: new Intl.DateTimeFormat('en-GB', IN_WORDS),
+};
+
 const formatDate = (iso: string, language: Language): string =>
-  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T12:00:00Z`));
+  DATE_FORMATS[language === 'nl' ? 'nl' : 'en'].format(new Date(`${iso}T12:00:00Z`));
 
 export interface FollowUpFacts {
   organisation: string;

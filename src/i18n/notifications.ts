@@ -11,15 +11,18 @@ export interface StaffMessage {
   text: string;
 }
 
+// Made once: constructing an Intl.DateTimeFormat costs more than a whole registration's SQL (docs/performance.md).
+const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** 'vrijdag 8 mei 2026': a calendar date in words, as staff read it. */
 export function formatDutchDate(date: IsoDate): string {
-  return new Intl.DateTimeFormat('nl-NL', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
+  return DUTCH_DATE.format(new Date(`${date}T12:00:00Z`));
 }
 
 export type TermName = 'acknowledge' | 'resolve' | 'report';
