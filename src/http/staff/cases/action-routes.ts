@@ -30,11 +30,18 @@ import { ActionPage } from './views/ActionPage.tsx';
 import { casePath } from './views/case-view.ts';
 import { letterInWords } from './views/sections/Files.tsx';
 
-type ActionRequest = FastifyRequest<{ Params: { reference: string; slug: string }; Querystring: Record<string, string> }>;
+type ActionRequest = FastifyRequest<{
+  Params: { reference: string; slug: string };
+  Querystring: Record<string, string>;
+}>;
 
-const notFound = () => new DomainError('not_found', { en: 'No such action.', nl: 'Deze handeling bestaat niet.' });
+const notFound = () =>
+  new DomainError('not_found', { en: 'No such action.', nl: 'Deze handeling bestaat niet.' });
 const forbidden = () =>
-  new DomainError('forbidden', { en: 'You may not take this action now.', nl: 'U mag deze handeling nu niet doen.' });
+  new DomainError('forbidden', {
+    en: 'You may not take this action now.',
+    nl: 'U mag deze handeling nu niet doen.',
+  });
 
 export function formEnv(ctx: StaffPageContext, kase: CaseContext, query: Values): FormEnv {
   return {
@@ -74,12 +81,21 @@ function renderAction(
 ) {
   const { complaint } = env;
   const emails = new Map(env.users.map((u) => [u.id, u.email]));
-  const letters = lettersFor(form.name, complaint, (id) => emails.get(id) ?? null).map(({ kind, recipient }) =>
-    letterInWords(env.page, { kind, recipientRole: recipient.role, recipientName: recipient.name, delivery: recipient.delivery }),
+  const letters = lettersFor(form.name, complaint, (id) => emails.get(id) ?? null).map(
+    ({ kind, recipient }) =>
+      letterInWords(env.page, {
+        kind,
+        recipientRole: recipient.role,
+        recipientName: recipient.name,
+        delivery: recipient.delivery,
+      }),
   );
   const notEligible =
     form.name === 'assignHandler' || form.name === 'reassignHandler'
-      ? handlerCandidates(complaint, env.users, env).notEligible.map(({ user, why }) => ({ name: user.name, why }))
+      ? handlerCandidates(complaint, env.users, env).notEligible.map(({ user, why }) => ({
+          name: user.name,
+          why,
+        }))
       : undefined;
   return sendPage(
     reply,
@@ -91,16 +107,24 @@ function renderAction(
 export async function actionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const readForm = formReader(deps.config);
 
-  app.get('/complaints/:reference/actions/:slug', { schema: { hide: true } }, async (request: ActionRequest, reply) => {
-    const form = formBySlug(request.params.slug);
-    if (!form) throw notFound();
-    const ctx = await staffPageContext(deps, request, reply);
-    const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
-    // Only what the policy offers now has a form (deny by default).
-    if (!actionsOffered(kase.complaint, kase.relation, ctx.organisation.settings).includes(form.name)) throw forbidden();
-    const env = formEnv(ctx, kase, request.query ?? {});
-    return renderAction(deps, reply, 200, ctx, env, form, { values: { ...form.initial?.(env) }, errors: [] });
-  });
+  app.get(
+    '/complaints/:reference/actions/:slug',
+    { schema: { hide: true } },
+    async (request: ActionRequest, reply) => {
+      const form = formBySlug(request.params.slug);
+      if (!form) throw notFound();
+      const ctx = await staffPageContext(deps, request, reply);
+      const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
+      // Only what the policy offers now has a form (deny by default).
+      if (!actionsOffered(kase.complaint, kase.relation, ctx.organisation.settings).includes(form.name))
+        throw forbidden();
+      const env = formEnv(ctx, kase, request.query ?? {});
+      return renderAction(deps, reply, 200, ctx, env, form, {
+        values: { ...form.initial?.(env) },
+        errors: [],
+      });
+    },
+  );
 
   app.post(
     '/complaints/:reference/actions/:slug',
@@ -136,7 +160,8 @@ export async function actionRoutes(app: FastifyInstance, deps: AppDeps): Promise
         return reply.redirect(casePath(kase.complaint.reference, `?${query}`), 303);
       } catch (error) {
         // No access, no such case, or changed meanwhile: the error pages say so (403, 404, 409).
-        if (!isDomainError(error) || error.code === 'forbidden' || error.code === 'version_conflict') throw error;
+        if (!isDomainError(error) || error.code === 'forbidden' || error.code === 'version_conflict')
+          throw error;
         if (error.code === 'not_found' && !error.field) throw error;
         const message = ctx.locale === 'nl' ? error.messageNl : error.message;
         const field = error.field ? formFieldOf(form, env, error.field, values) : null;
@@ -153,6 +178,5 @@ export async function actionRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
 /** One message per field: the first (the page's own check or the schema's) wins. */
 function dedupe(errors: FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
+  return errors.filter((e, index) => errors.findIndex((other) => other.field === e.field) === index);
 }

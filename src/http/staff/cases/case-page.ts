@@ -38,7 +38,12 @@ export interface CasePageOptions {
   statusText?: string[];
 }
 
-export async function renderCasePage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, options: CasePageOptions) {
+export async function renderCasePage(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: CasePageOptions,
+) {
   const ctx = await staffPageContext(deps, request, reply);
   const db = deps.db.kysely;
   const kase = await loadCase(deps, request, options.reference, ctx.organisation);
@@ -61,11 +66,18 @@ export async function renderCasePage(deps: AppDeps, request: FastifyRequest, rep
     users: new Map(kase.users.map((u) => [u.id, u])),
     offered: new Set(c.allowedActions),
     events: full ? allEvents : [],
-    comments: allEvents.filter((e) => e.action === COMMENT_ON_REACTION && (full || e.actorId === actor.userId)),
+    comments: allEvents.filter(
+      (e) => e.action === COMMENT_ON_REACTION && (full || e.actorId === actor.userId),
+    ),
     attachments: full ? await listAttachments(db, complaint.id) : [],
     letters,
     accessLog: seesAccessLog
-      ? await listAudit(db, { action: 'complaint_viewed', targetType: 'complaint', targetId: complaint.id, limit: 50 })
+      ? await listAudit(db, {
+          action: 'complaint_viewed',
+          targetType: 'complaint',
+          targetId: complaint.id,
+          limit: 50,
+        })
       : null,
     linkExpiresAt: followUpLinkExpiresAt(complaint, ctx.organisation.settings),
     managesCase: relation.isHandler || relation.actsAsQualityManager,
@@ -89,9 +101,11 @@ function doneMessages(
   const form = formBySlug(options.done);
   const done = form ? ta[form.name].done : OTHER_DONE[options.done]?.(ta);
   if (!done) return [];
-  // The letters of that very action: its history entry names each letter by the SHA-256 of its PDF.
+  // The letters of that very action, in the order sent: its history entry names each by the SHA-256 of its PDF.
   const event = events.find((e) => e.seq === options.eventSeq && e.actorId === userId);
-  const sent = event?.note ? letters.filter((l) => event.note?.includes(l.sha256)) : [];
+  const sent = (event?.note ?? '')
+    .split('\n')
+    .flatMap((line) => letters.find((l) => line.includes(l.sha256)) ?? []);
   return sent.length ? [done, t.status.lettersSent(sent.map((l) => letterInWords(t, l)).join('; '))] : [done];
 }
 

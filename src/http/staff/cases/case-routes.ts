@@ -11,17 +11,20 @@ import { getAttachmentContent } from '../../../db/repositories/attachments.ts';
 import { getLetterPdf } from '../../../db/repositories/letters.ts';
 import { isIsoDate, startOfAmsterdamDay } from '../../../domain/calendar.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import type { AppDeps } from '../../app.ts';
+import { casesActionMessages } from '../../../i18n/staff/cases-actions.ts';
 import { sendPdf } from '../../api/letters.ts';
+import type { AppDeps } from '../../app.ts';
 import { formReader, postedForm } from '../../pages/form-data.ts';
 import { schemaProblems } from '../../pages/validate.ts';
 import { staffPageContext } from '../render.ts';
 import { renderCasePage } from './case-page.ts';
 import { loadCase, recordComplaintView, requireFullView } from './load.ts';
 import { casePath } from './views/case-view.ts';
-import { casesActionMessages } from '../../../i18n/staff/cases-actions.ts';
 
-type CaseRequest = FastifyRequest<{ Params: { reference: string }; Querystring: { done?: string; event?: string } }>;
+type CaseRequest = FastifyRequest<{
+  Params: { reference: string };
+  Querystring: { done?: string; event?: string };
+}>;
 type ItemRequest = FastifyRequest<{ Params: { reference: string; id: string } }>;
 
 const noSuch = () => new DomainError('not_found', { en: 'Not found.', nl: 'Niet gevonden.' });
@@ -49,29 +52,43 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     });
   });
 
-  app.get('/complaints/:reference/attachments/:id', { schema: { hide: true } }, async (request: ItemRequest, reply) => {
-    const ctx = await staffPageContext(deps, request, reply);
-    const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
-    requireFullView(kase);
-    const file = await getAttachmentContent(deps.db.kysely, request.params.id);
-    if (!file || file.complaintId !== kase.complaint.id) throw noSuch();
-    await recordComplaintView(deps, request, kase.actor, kase.complaint, { via: 'attachment', view: kase.view });
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', disposition(file.filename))
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
-  });
+  app.get(
+    '/complaints/:reference/attachments/:id',
+    { schema: { hide: true } },
+    async (request: ItemRequest, reply) => {
+      const ctx = await staffPageContext(deps, request, reply);
+      const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
+      requireFullView(kase);
+      const file = await getAttachmentContent(deps.db.kysely, request.params.id);
+      if (!file || file.complaintId !== kase.complaint.id) throw noSuch();
+      await recordComplaintView(deps, request, kase.actor, kase.complaint, {
+        via: 'attachment',
+        view: kase.view,
+      });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', disposition(file.filename))
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
 
-  app.get('/complaints/:reference/letters/:id/pdf', { schema: { hide: true } }, async (request: ItemRequest, reply) => {
-    const ctx = await staffPageContext(deps, request, reply);
-    const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
-    requireFullView(kase);
-    const found = await getLetterPdf(deps.db.kysely, request.params.id);
-    if (!found || found.letter.complaintId !== kase.complaint.id) throw noSuch();
-    await recordComplaintView(deps, request, kase.actor, kase.complaint, { via: 'letter', view: kase.view });
-    return sendPdf(reply, found.letter, found.pdf);
-  });
+  app.get(
+    '/complaints/:reference/letters/:id/pdf',
+    { schema: { hide: true } },
+    async (request: ItemRequest, reply) => {
+      const ctx = await staffPageContext(deps, request, reply);
+      const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
+      requireFullView(kase);
+      const found = await getLetterPdf(deps.db.kysely, request.params.id);
+      if (!found || found.letter.complaintId !== kase.complaint.id) throw noSuch();
+      await recordComplaintView(deps, request, kase.actor, kase.complaint, {
+        via: 'letter',
+        view: kase.view,
+      });
+      return sendPdf(reply, found.letter, found.pdf);
+    },
+  );
 
   app.post('/complaints/:reference/letters/:id/posted', withForm, async (request: ItemRequest, reply) => {
     const ctx = await staffPageContext(deps, request, reply);
@@ -87,25 +104,39 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         { field: 'postedAt' },
       );
     }
-    await recordLetterPosted(deps, kase.complaint.reference, request.params.id, kase.actor, date ? startOfAmsterdamDay(date) : null);
+    await recordLetterPosted(
+      deps,
+      kase.complaint.reference,
+      request.params.id,
+      kase.actor,
+      date ? startOfAmsterdamDay(date) : null,
+    );
     return reply.redirect(casePath(kase.complaint.reference, '?done=letter-posted'), 303);
   });
 
   for (const mode of ['revoke', 'renew'] as const) {
-    app.post(`/complaints/:reference/follow-up-link/${mode}`, withForm, async (request: CaseRequest, reply) => {
-      const ctx = await staffPageContext(deps, request, reply);
-      const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
-      if (!kase.relation.isHandler && !kase.relation.actsAsQualityManager) throw onlyHandlerOrQualityManager();
-      const result = await replaceFollowUpLink(deps, kase.complaint.reference, kase.actor, { issueNew: mode === 'renew' });
-      if (mode === 'revoke') return reply.redirect(casePath(kase.complaint.reference, '?done=follow-up-link-revoked'), 303);
-      // The new link exists only now (it is stored as a hash): shown this once, never put in a URL.
-      return renderCasePage(deps, request, reply, {
-        status: 200,
-        reference: kase.complaint.reference,
-        newFollowUpUrl: result.followUpUrl,
-        statusText: [casesActionMessages[ctx.locale].followUpLink.renewed],
-      });
-    });
+    app.post(
+      `/complaints/:reference/follow-up-link/${mode}`,
+      withForm,
+      async (request: CaseRequest, reply) => {
+        const ctx = await staffPageContext(deps, request, reply);
+        const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
+        if (!kase.relation.isHandler && !kase.relation.actsAsQualityManager)
+          throw onlyHandlerOrQualityManager();
+        const result = await replaceFollowUpLink(deps, kase.complaint.reference, kase.actor, {
+          issueNew: mode === 'renew',
+        });
+        if (mode === 'revoke')
+          return reply.redirect(casePath(kase.complaint.reference, '?done=follow-up-link-revoked'), 303);
+        // The new link exists only now (it is stored as a hash): shown this once, never put in a URL.
+        return renderCasePage(deps, request, reply, {
+          status: 200,
+          reference: kase.complaint.reference,
+          newFollowUpUrl: result.followUpUrl,
+          statusText: [casesActionMessages[ctx.locale].followUpLink.renewed],
+        });
+      },
+    );
   }
 
   app.post('/complaints/:reference/comment', withForm, async (request: CaseRequest, reply) => {
@@ -113,7 +144,10 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
     const values = postedForm(request).fields;
     const input = { involvedPersonId: values.involvedPersonId ?? '', text: values.text ?? '' };
-    const errors = schemaProblems(CommentOnReactionSchema, input, ctx.locale).map(({ message }) => ({ field: 'text', message }));
+    const errors = schemaProblems(CommentOnReactionSchema, input, ctx.locale).map(({ message }) => ({
+      field: 'text',
+      message,
+    }));
     if (errors.length > 0) {
       return renderCasePage(deps, request, reply, {
         status: 400,
@@ -122,7 +156,13 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       });
     }
     const version = Number(values.caseVersion);
-    await commentOnReaction(deps, kase.complaint.reference, kase.actor, input, Number.isInteger(version) ? version : -1);
+    await commentOnReaction(
+      deps,
+      kase.complaint.reference,
+      kase.actor,
+      input,
+      Number.isInteger(version) ? version : -1,
+    );
     return reply.redirect(casePath(kase.complaint.reference, '?done=comment'), 303);
   });
 }

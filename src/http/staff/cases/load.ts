@@ -44,7 +44,10 @@ export async function loadCase(
   const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
   const view = viewOf(relation, actor);
   if (!view) {
-    throw new DomainError('forbidden', { en: 'You may not see this complaint.', nl: 'U mag deze klacht niet inzien.' });
+    throw new DomainError('forbidden', {
+      en: 'You may not see this complaint.',
+      nl: 'U mag deze klacht niet inzien.',
+    });
   }
   return { complaint, relation, view, actor, users: await listUsers(deps.db.kysely) };
 }

@@ -47,8 +47,10 @@ export const acknowledge: ActionForm = {
     ...(values.how === 'outside' ? { sentOutsideSystem: true } : {}),
   }),
   check: (values, env, files) => {
-    if (values.how !== 'letter' && values.how !== 'outside') return [{ field: 'how', message: env.t.form.required }];
-    if (values.how === 'outside' && files.length === 0) return [{ field: 'attachments', message: env.t.acknowledge.copyMissing }];
+    if (values.how !== 'letter' && values.how !== 'outside')
+      return [{ field: 'how', message: env.t.form.required }];
+    if (values.how === 'outside' && files.length === 0)
+      return [{ field: 'attachments', message: env.t.acknowledge.copyMissing }];
     return [];
   },
   // The copy of an acknowledgement sent elsewhere is stored with the acknowledgement, in one transaction.
@@ -92,7 +94,10 @@ export const extendResolutionTerm: ActionForm = {
   input: (values) => {
     const days = (values.workingDays ?? '').trim();
     // A whole number goes to the schema as a number; anything else as typed, so the schema names the field.
-    return { ...(days === '' ? {} : { workingDays: /^\d{1,6}$/.test(days) ? Number(days) : days }), reason: values.reason ?? '' };
+    return {
+      ...(days === '' ? {} : { workingDays: /^\d{1,6}$/.test(days) ? Number(days) : days }),
+      reason: values.reason ?? '',
+    };
   },
 };
 
@@ -106,6 +111,7 @@ export const addAttachment: ActionForm = {
     return first ? { filename: first.filename, contentBase64: first.content.toString('base64') } : {};
   },
   fieldOf: () => 'attachments',
-  check: (_values, env, files) => (files.length ? [] : [{ field: 'attachments', message: env.t.form.atLeastOneFile }]),
+  check: (_values, env, files) =>
+    files.length ? [] : [{ field: 'attachments', message: env.t.form.atLeastOneFile }],
   uploads: (_values, files) => files.slice(1),
 };

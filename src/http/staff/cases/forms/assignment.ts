@@ -28,7 +28,13 @@ function personFields(prefix: string, env: FormEnv, kinds: PersonKind[]): FieldS
       label: p.kind,
       options: kinds.map((k) => ({ value: k, label: p.kinds[k] })),
     },
-    { kind: 'select', name: `${prefix}-userId`, label: p.userId, hint: p.userIdHint, options: activeUserOptions(env.users) },
+    {
+      kind: 'select',
+      name: `${prefix}-userId`,
+      label: p.userId,
+      hint: p.userIdHint,
+      options: activeUserOptions(env.users),
+    },
     {
       kind: 'group',
       name: `${prefix}-thirdParty`,
@@ -36,9 +42,22 @@ function personFields(prefix: string, env: FormEnv, kinds: PersonKind[]): FieldS
       hint: p.thirdPartyHint,
       fields: [
         { kind: 'text', name: `${prefix}-thirdParty-name`, label: p.name, maxLength: 200 },
-        { kind: 'text', name: `${prefix}-thirdParty-organisation`, label: p.organisation, optional: true, maxLength: 200 },
+        {
+          kind: 'text',
+          name: `${prefix}-thirdParty-organisation`,
+          label: p.organisation,
+          optional: true,
+          maxLength: 200,
+        },
         { kind: 'email', name: `${prefix}-thirdParty-email`, label: p.email, optional: true, maxLength: 254 },
-        { kind: 'textarea', name: `${prefix}-thirdParty-postalAddress`, label: p.postalAddress, optional: true, rows: 3, maxLength: 500 },
+        {
+          kind: 'textarea',
+          name: `${prefix}-thirdParty-postalAddress`,
+          label: p.postalAddress,
+          optional: true,
+          rows: 3,
+          maxLength: 500,
+        },
       ],
     },
   ];
@@ -88,7 +107,11 @@ export function handlerCandidates(complaint: Complaint, users: User[], env: Form
   const notEligible: { user: User; why: string[] }[] = [];
   for (const user of users) {
     const why = [
-      ...(user.id === providerUserId ? [reasons.serviceProvider] : involved.includes(user.id) ? [reasons.involved] : []),
+      ...(user.id === providerUserId
+        ? [reasons.serviceProvider]
+        : involved.includes(user.id)
+          ? [reasons.involved]
+          : []),
       ...(user.id === complaint.handler?.userId ? [reasons.current] : []),
       ...(user.roles.includes('handler') ? [] : [reasons.noRole]),
       ...(user.active ? [] : [reasons.inactive]),
@@ -103,7 +126,10 @@ export const assignHandler: ActionForm = {
   name: 'assignHandler',
   intro: (env) => {
     const open = env.complaint.mentions.filter((m) => m.linkedTo === null).map((m) => m.name);
-    return [env.t.assignHandler.intro, ...(open.length ? [env.t.assignHandler.unlinked(open.join(', '))] : [])];
+    return [
+      env.t.assignHandler.intro,
+      ...(open.length ? [env.t.assignHandler.unlinked(open.join(', '))] : []),
+    ];
   },
   fields: (env) => [
     {
@@ -126,7 +152,14 @@ export const reassignHandler: ActionForm = {
       label: env.t.reassignHandler.handlerId,
       options: handlerCandidates(env.complaint, env.users, env).eligible,
     },
-    { kind: 'textarea', name: 'reason', label: env.t.reassignHandler.reason, hint: env.t.reassignHandler.reasonHint, maxLength: 2000, rows: 3 },
+    {
+      kind: 'textarea',
+      name: 'reason',
+      label: env.t.reassignHandler.reason,
+      hint: env.t.reassignHandler.reasonHint,
+      maxLength: 2000,
+      rows: 3,
+    },
   ],
   input: (values) => ({ ...chosen('handlerId', values.handlerId), reason: values.reason ?? '' }),
 };
@@ -137,19 +170,23 @@ const INVOLVED_KINDS: PersonKind[] = ['user', 'third_party'];
 export const linkMention: ActionForm = {
   name: 'linkMention',
   intro: (env) => [env.t.linkMention.intro],
-  unavailable: (env) => (env.complaint.mentions.some((m) => m.linkedTo === null) ? null : env.t.form.nothingToDo),
+  unavailable: (env) =>
+    env.complaint.mentions.some((m) => m.linkedTo === null) ? null : env.t.form.nothingToDo,
   fields: (env) => [
     {
       kind: 'select',
       name: 'mentionId',
       label: env.t.linkMention.mentionId,
-      options: env.complaint.mentions.filter((m) => m.linkedTo === null).map((m) => ({ value: m.id, label: m.name })),
+      options: env.complaint.mentions
+        .filter((m) => m.linkedTo === null)
+        .map((m) => ({ value: m.id, label: m.name })),
     },
     ...personFields('link', env, MENTION_KINDS),
   ],
   initial: (env) => ({ mentionId: env.query.mention ?? '' }),
   input: (values) => ({ ...chosen('mentionId', values.mentionId), link: personInput('link', values) }),
-  fieldOf: (path, values) => (path === 'mentionId' ? 'mentionId' : personFieldOf('link', MENTION_KINDS, path, values)),
+  fieldOf: (path, values) =>
+    path === 'mentionId' ? 'mentionId' : personFieldOf('link', MENTION_KINDS, path, values),
 };
 
 export const addInvolvedPerson: ActionForm = {
@@ -176,24 +213,46 @@ export const setServiceProvidedBy: ActionForm = {
   ],
   initial: (env) => ({ involvedPersonId: env.complaint.serviceProvidedBy ?? '' }),
   input: (values) =>
-    values.involvedPersonId ? { involvedPersonId: values.involvedPersonId === 'nobody' ? null : values.involvedPersonId } : {},
+    values.involvedPersonId
+      ? { involvedPersonId: values.involvedPersonId === 'nobody' ? null : values.involvedPersonId }
+      : {},
 };
 
 export const setClassification: ActionForm = {
   name: 'setClassification',
   fields: (env) => {
     const t = env.t.setClassification;
-    const label = (c: { code: string; label: { nl: string; en: string } }) => ({ value: c.code, label: c.label[env.locale] });
+    const label = (c: { code: string; label: { nl: string; en: string } }) => ({
+      value: c.code,
+      label: c.label[env.locale],
+    });
     return [
-      { kind: 'select', name: 'category', label: t.category, optional: true, options: env.settings.categories.map(label) },
+      {
+        kind: 'select',
+        name: 'category',
+        label: t.category,
+        optional: true,
+        options: env.settings.categories.map(label),
+      },
       ...(env.settings.teams.length
-        ? [{ kind: 'select', name: 'team', label: t.team, optional: true, options: env.settings.teams.map(label) } as FieldSpec]
+        ? [
+            {
+              kind: 'select',
+              name: 'team',
+              label: t.team,
+              optional: true,
+              options: env.settings.teams.map(label),
+            } as FieldSpec,
+          ]
         : []),
       {
         kind: 'radio',
         name: 'subject',
         label: t.subject,
-        options: (['service', 'person', 'product', 'none'] as const).map((s) => ({ value: s, label: t.subjects[s] })),
+        options: (['service', 'person', 'product', 'none'] as const).map((s) => ({
+          value: s,
+          label: t.subjects[s],
+        })),
       },
     ];
   },

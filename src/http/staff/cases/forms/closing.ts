@@ -31,9 +31,26 @@ export const decidePreventiveMeasures: ActionForm = {
   fields: (env) => {
     const t = env.t.decidePreventiveMeasures;
     return rowGroups('measures', env.t.form.measure, env.t.form.measuresHint, (row) => [
-      { kind: 'textarea', name: rowField('measures', row, 'description'), label: t.description, maxLength: 2000, rows: 2 },
-      { kind: 'select', name: rowField('measures', row, 'ownerId'), label: t.ownerId, options: activeUserOptions(env.users) },
-      { kind: 'text', name: rowField('measures', row, 'consulted'), label: t.consulted, hint: t.consultedHint, maxLength: 500 },
+      {
+        kind: 'textarea',
+        name: rowField('measures', row, 'description'),
+        label: t.description,
+        maxLength: 2000,
+        rows: 2,
+      },
+      {
+        kind: 'select',
+        name: rowField('measures', row, 'ownerId'),
+        label: t.ownerId,
+        options: activeUserOptions(env.users),
+      },
+      {
+        kind: 'text',
+        name: rowField('measures', row, 'consulted'),
+        label: t.consulted,
+        hint: t.consultedHint,
+        maxLength: 500,
+      },
       { kind: 'date', name: rowField('measures', row, 'dueDate'), label: t.dueDate, short: true },
     ]);
   },
@@ -54,7 +71,13 @@ export const decidePreventiveMeasures: ActionForm = {
 export const recordNoPreventiveMeasures: ActionForm = {
   name: 'recordNoPreventiveMeasures',
   fields: (env) => [
-    { kind: 'textarea', name: 'reason', label: env.t.recordNoPreventiveMeasures.reason, maxLength: 2000, rows: 4 },
+    {
+      kind: 'textarea',
+      name: 'reason',
+      label: env.t.recordNoPreventiveMeasures.reason,
+      maxLength: 2000,
+      rows: 4,
+    },
   ],
   input: (values) => ({ reason: values.reason ?? '' }),
 };
@@ -62,14 +85,22 @@ export const recordNoPreventiveMeasures: ActionForm = {
 const preventiveOptions = (env: FormEnv, done: boolean): Option[] =>
   env.complaint.preventiveMeasures
     .filter((m) => Boolean(m.doneAt) === done)
-    .map((m) => ({ value: m.id, label: `${m.description} (${userName(env.users, m.ownerUserId)}, ${m.dueDate})` }));
+    .map((m) => ({
+      value: m.id,
+      label: `${m.description} (${userName(env.users, m.ownerUserId)}, ${m.dueDate})`,
+    }));
 
 export const completePreventiveMeasure: ActionForm = {
   name: 'completePreventiveMeasure',
   inline: true,
   unavailable: (env) => (preventiveOptions(env, false).length ? null : env.t.completePreventiveMeasure.none),
   fields: (env) => [
-    { kind: 'select', name: 'measureId', label: env.t.completePreventiveMeasure.measureId, options: preventiveOptions(env, false) },
+    {
+      kind: 'select',
+      name: 'measureId',
+      label: env.t.completePreventiveMeasure.measureId,
+      options: preventiveOptions(env, false),
+    },
   ],
   initial: (env) => ({ measureId: env.query.measure ?? '' }),
   input: (values) => chosen('measureId', values.measureId),
@@ -94,7 +125,9 @@ export const evaluatePreventiveMeasure: ActionForm = {
   initial: (env) => ({ measureId: env.query.measure ?? '' }),
   input: (values) => ({
     ...chosen('measureId', values.measureId),
-    ...(values.effective === 'yes' || values.effective === 'no' ? { effective: values.effective === 'yes' } : {}),
+    ...(values.effective === 'yes' || values.effective === 'no'
+      ? { effective: values.effective === 'yes' }
+      : {}),
     note: values.note ?? '',
   }),
 };
@@ -108,7 +141,15 @@ export const close: ActionForm = {
   fields: (env) => {
     const open = env.complaint.agreedMeasures.some((m) => !m.doneAt);
     return [
-      { kind: 'textarea', name: 'reason', label: env.t.close.reason, hint: env.t.close.reasonHint, optional: !open, maxLength: 2000, rows: 3 },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: env.t.close.reason,
+        hint: env.t.close.reasonHint,
+        optional: !open,
+        maxLength: 2000,
+        rows: 3,
+      },
     ];
   },
   input: (values) => optional('reason', values.reason),
@@ -136,15 +177,25 @@ export const withdraw: ActionForm = {
   name: 'withdraw',
   intro: (env) => [env.t.withdraw.intro],
   fields: (env) => [
-    { kind: 'textarea', name: 'reason', label: env.t.withdraw.reason, optional: true, maxLength: 2000, rows: 3 },
+    {
+      kind: 'textarea',
+      name: 'reason',
+      label: env.t.withdraw.reason,
+      optional: true,
+      maxLength: 2000,
+      rows: 3,
+    },
     { kind: 'checkbox', name: 'confirm', label: env.t.withdraw.confirm },
   ],
   input: (values) => optional('reason', values.reason),
-  check: (values, env) => (values.confirm ? [] : [{ field: 'confirm', message: env.t.withdraw.confirmMissing }]),
+  check: (values, env) =>
+    values.confirm ? [] : [{ field: 'confirm', message: env.t.withdraw.confirmMissing }],
 };
 
 export const reopen: ActionForm = {
   name: 'reopen',
-  fields: (env) => [{ kind: 'textarea', name: 'reason', label: env.t.reopen.reason, maxLength: 2000, rows: 3 }],
+  fields: (env) => [
+    { kind: 'textarea', name: 'reason', label: env.t.reopen.reason, maxLength: 2000, rows: 3 },
+  ],
   input: (values) => ({ reason: values.reason ?? '' }),
 };

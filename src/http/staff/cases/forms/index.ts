@@ -7,7 +7,13 @@ import type { Upload } from '../../../../commands/take-action.ts';
 import { ACTION_SCHEMAS } from '../../../../domain/action-schemas.ts';
 import { actionSlug } from '../../../pages/follow-up-actions.ts';
 import { type FieldError, orderErrors, schemaProblems } from '../../../pages/validate.ts';
-import { acknowledge, addAttachment, extendResolutionTerm, notTakeUp, recordSummary } from './acknowledgement.ts';
+import {
+  acknowledge,
+  addAttachment,
+  extendResolutionTerm,
+  notTakeUp,
+  recordSummary,
+} from './acknowledgement.ts';
 import {
   addInvolvedPerson,
   assignHandler,
@@ -48,7 +54,14 @@ import {
   sendWrittenConfirmation,
   startNewInvestigation,
 } from './resolution.ts';
-import { type ActionForm, type FormEnv, fieldName, fieldNames, type StaffActionName, type Values } from './types.ts';
+import {
+  type ActionForm,
+  type FormEnv,
+  fieldName,
+  fieldNames,
+  type StaffActionName,
+  type Values,
+} from './types.ts';
 
 /** Each form under its action's name (a test checks that every form names the action it is listed under). */
 export const ACTION_FORMS: Record<StaffActionName, ActionForm> = {
@@ -93,7 +106,9 @@ export const ACTION_FORMS: Record<StaffActionName, ActionForm> = {
 
 export { actionSlug };
 
-const BY_SLUG = new Map<string, ActionForm>(Object.values(ACTION_FORMS).map((form) => [actionSlug(form.name), form]));
+const BY_SLUG = new Map<string, ActionForm>(
+  Object.values(ACTION_FORMS).map((form) => [actionSlug(form.name), form]),
+);
 
 export const formBySlug = (slug: string): ActionForm | undefined => BY_SLUG.get(slug);
 
@@ -119,6 +134,7 @@ export function validateForm(form: ActionForm, values: Values, files: Upload[], 
   }
   const order = fieldNames(form.fields(env));
   // A problem no field can show still stops the action: it is told at the first field.
-  if (problems.length > 0 && errors.length === 0) errors.push({ field: order[0] ?? 'form', message: problems[0]!.message });
+  if (problems.length > 0 && errors.length === 0)
+    errors.push({ field: order[0] ?? 'form', message: problems[0]!.message });
   return orderErrors(errors, order);
 }

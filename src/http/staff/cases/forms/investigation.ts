@@ -28,7 +28,13 @@ export const offerHearing: ActionForm = {
   name: 'offerHearing',
   fields: (env) => [
     { kind: 'radio', name: 'method', label: env.t.offerHearing.method, options: contactOptions(env) },
-    { kind: 'datetime', name: 'offeredAt', label: env.t.offerHearing.offeredAt, hint: env.t.offerHearing.offeredAtHint, optional: true },
+    {
+      kind: 'datetime',
+      name: 'offeredAt',
+      label: env.t.offerHearing.offeredAt,
+      hint: env.t.offerHearing.offeredAtHint,
+      optional: true,
+    },
   ],
   initial: () => ({ method: 'phone' }),
   input: (values) => {
@@ -60,19 +66,40 @@ export const recordHearingAnswer: ActionForm = {
         kind: 'radio',
         name: 'answer',
         label: t.answer,
-        options: (['accepted', 'declined', 'no_answer'] as const).map((a) => ({ value: a, label: t.answers[a] })),
+        options: (['accepted', 'declined', 'no_answer'] as const).map((a) => ({
+          value: a,
+          label: t.answers[a],
+        })),
       },
     ];
   },
-  initial: (env) => ({ hearingOfferId: env.complaint.hearingOffers.filter((o) => o.answer === null).at(-1)?.id ?? '' }),
-  input: (values) => ({ ...chosen('hearingOfferId', values.hearingOfferId), ...chosen('answer', values.answer) }),
+  initial: (env) => ({
+    hearingOfferId: env.complaint.hearingOffers.filter((o) => o.answer === null).at(-1)?.id ?? '',
+  }),
+  input: (values) => ({
+    ...chosen('hearingOfferId', values.hearingOfferId),
+    ...chosen('answer', values.answer),
+  }),
 };
 
 export const recordHearing: ActionForm = {
   name: 'recordHearing',
   fields: (env) => [
-    { kind: 'datetime', name: 'heldAt', label: env.t.recordHearing.heldAt, hint: env.t.recordHearing.heldAtHint, optional: true },
-    { kind: 'textarea', name: 'report', label: env.t.recordHearing.report, hint: env.t.recordHearing.reportHint, maxLength: 10_000, rows: 6 },
+    {
+      kind: 'datetime',
+      name: 'heldAt',
+      label: env.t.recordHearing.heldAt,
+      hint: env.t.recordHearing.heldAtHint,
+      optional: true,
+    },
+    {
+      kind: 'textarea',
+      name: 'report',
+      label: env.t.recordHearing.report,
+      hint: env.t.recordHearing.reportHint,
+      maxLength: 10_000,
+      rows: 6,
+    },
   ],
   input: (values) => {
     const heldAt = amsterdamInstant(values.heldAt);
@@ -86,7 +113,9 @@ export const startInvestigation: ActionForm = {
   inline: true,
   intro: (env) => {
     const names = env.complaint.involved.map((p) => p.name);
-    return [names.length ? env.t.startInvestigation.intro(names.join(', ')) : env.t.startInvestigation.noInvolved];
+    return [
+      names.length ? env.t.startInvestigation.intro(names.join(', ')) : env.t.startInvestigation.noInvolved,
+    ];
   },
   fields: (env) => [noteField(env.t.startInvestigation.note)],
   input: (values) => optional('note', values.note),
@@ -117,7 +146,10 @@ export const recordReaction: ActionForm = {
     const reaction = env.complaint.reactions.find((r) => r.involvedPersonId === person);
     return { involvedPersonId: person, summary: reaction?.summary ?? '' };
   },
-  input: (values) => ({ ...chosen('involvedPersonId', values.involvedPersonId), summary: values.summary ?? '' }),
+  input: (values) => ({
+    ...chosen('involvedPersonId', values.involvedPersonId),
+    summary: values.summary ?? '',
+  }),
 };
 
 /** The involved person's own reaction (an involved user has one entry on a case). */
@@ -129,7 +161,9 @@ export const agreeReaction: ActionForm = {
   inline: true,
   intro: (env) => {
     const reaction = ownReaction(env);
-    return reaction ? [env.t.agreeReaction.intro, env.page.reactions.version(reaction.summaryVersion), reaction.summary] : [];
+    return reaction
+      ? [env.t.agreeReaction.intro, env.page.reactions.version(reaction.summaryVersion), reaction.summary]
+      : [];
   },
   unavailable: (env) => {
     const reaction = ownReaction(env);
@@ -142,7 +176,10 @@ export const agreeReaction: ActionForm = {
   ],
   initial: (env) => {
     const reaction = ownReaction(env);
-    return { involvedPersonId: reaction?.involvedPersonId ?? '', version: String(reaction?.summaryVersion ?? '') };
+    return {
+      involvedPersonId: reaction?.involvedPersonId ?? '',
+      version: String(reaction?.summaryVersion ?? ''),
+    };
   },
   input: (values) => ({
     ...chosen('involvedPersonId', values.involvedPersonId),
@@ -155,7 +192,12 @@ export const recordThirdPartyAgreement: ActionForm = {
   name: 'recordThirdPartyAgreement',
   unavailable: (env) => (waitingThirdParties(env).length ? null : env.t.recordThirdPartyAgreement.none),
   fields: (env) => [
-    { kind: 'select', name: 'reaction', label: env.t.recordThirdPartyAgreement.reaction, options: waitingThirdParties(env) },
+    {
+      kind: 'select',
+      name: 'reaction',
+      label: env.t.recordThirdPartyAgreement.reaction,
+      options: waitingThirdParties(env),
+    },
     {
       kind: 'textarea',
       name: 'method',
@@ -181,7 +223,12 @@ function waitingThirdParties(env: FormEnv): Option[] {
   return env.complaint.reactions.flatMap((r) => {
     const person = env.complaint.involved.find((p) => p.id === r.involvedPersonId);
     if (person?.kind !== 'third_party' || isReactionAgreed(r)) return [];
-    return [{ value: `${r.involvedPersonId}@${r.summaryVersion}`, label: env.t.recordThirdPartyAgreement.reactionOption(person.name, r.summaryVersion) }];
+    return [
+      {
+        value: `${r.involvedPersonId}@${r.summaryVersion}`,
+        label: env.t.recordThirdPartyAgreement.reactionOption(person.name, r.summaryVersion),
+      },
+    ];
   });
 }
 
@@ -200,10 +247,20 @@ export const decide: ActionForm = {
         kind: 'radio',
         name: 'judgement',
         label: t.judgement,
-        options: (['well_founded', 'partly_well_founded', 'unfounded'] as const).map((j) => ({ value: j, label: d.judgements[j] })),
+        options: (['well_founded', 'partly_well_founded', 'unfounded'] as const).map((j) => ({
+          value: j,
+          label: d.judgements[j],
+        })),
       },
       { kind: 'textarea', name: 'reasons', label: t.reasons, maxLength: 10_000, rows: 5 },
-      { kind: 'textarea', name: 'findings', label: t.findings, hint: t.findingsHint, maxLength: 10_000, rows: 5 },
+      {
+        kind: 'textarea',
+        name: 'findings',
+        label: t.findings,
+        hint: t.findingsHint,
+        maxLength: 10_000,
+        rows: 5,
+      },
       {
         kind: 'radio',
         name: 'severity',

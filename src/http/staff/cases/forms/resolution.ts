@@ -3,6 +3,8 @@
  * reporter's reaction and satisfaction, and after an unsatisfied reaction a new investigation, a new offer or
  * no further step; the written confirmation or the findings; and the agreed measures of step 8.
  */
+
+import { rowField, rowFieldOf, rowGroups, usedRows } from './rows.ts';
 import {
   type ActionForm,
   activeUserOptions,
@@ -14,10 +16,10 @@ import {
   userName,
   type Values,
 } from './types.ts';
-import { rowField, rowFieldOf, rowGroups, usedRows } from './rows.ts';
 
 const KINDS = ['correction', 'redress', 'replacement_service'] as const;
-const kindOptions = (env: FormEnv): Option[] => KINDS.map((k) => ({ value: k, label: env.page.correctiveKinds[k] }));
+const kindOptions = (env: FormEnv): Option[] =>
+  KINDS.map((k) => ({ value: k, label: env.page.correctiveKinds[k] }));
 const OFFER_ROW = ['kind', 'description'] as const;
 
 export const makeOffer: ActionForm = {
@@ -45,11 +47,26 @@ export const makeOffer: ActionForm = {
         rows: 2,
       },
       ...(env.complaint.status === 'offer_rejected'
-        ? [{ kind: 'textarea' as const, name: 'reason', label: t.reason, optional: true, maxLength: 2000, rows: 2 }]
+        ? [
+            {
+              kind: 'textarea' as const,
+              name: 'reason',
+              label: t.reason,
+              optional: true,
+              maxLength: 2000,
+              rows: 2,
+            },
+          ]
         : []),
       ...rowGroups('measures', env.t.form.measure, env.t.form.measuresHint, (row) => [
         { kind: 'select', name: rowField('measures', row, 'kind'), label: t.kind, options: kindOptions(env) },
-        { kind: 'textarea', name: rowField('measures', row, 'description'), label: t.description, maxLength: 2000, rows: 2 },
+        {
+          kind: 'textarea',
+          name: rowField('measures', row, 'description'),
+          label: t.description,
+          maxLength: 2000,
+          rows: 2,
+        },
       ]),
     ];
   },
@@ -75,14 +92,24 @@ export const makeOffer: ActionForm = {
 const reactionForm = (name: 'recordOfferAccepted' | 'recordOfferRejected'): ActionForm => ({
   name,
   fields: (env) => [
-    { kind: 'textarea', name: 'reaction', label: env.t[name].reaction, optional: true, maxLength: 4000, rows: 4 },
+    {
+      kind: 'textarea',
+      name: 'reaction',
+      label: env.t[name].reaction,
+      optional: true,
+      maxLength: 4000,
+      rows: 4,
+    },
   ],
   input: (values) => optional('reaction', values.reaction),
 });
 export const recordOfferAccepted = reactionForm('recordOfferAccepted');
 export const recordOfferRejected = reactionForm('recordOfferRejected');
 
-const reasonForm = (name: 'startNewInvestigation' | 'decideNoFurtherStep', maxLength: number): ActionForm => ({
+const reasonForm = (
+  name: 'startNewInvestigation' | 'decideNoFurtherStep',
+  maxLength: number,
+): ActionForm => ({
   name,
   ...(name === 'decideNoFurtherStep' ? { intro: (env: FormEnv) => [env.t.decideNoFurtherStep.intro] } : {}),
   fields: (env) => [{ kind: 'textarea', name: 'reason', label: env.t[name].reason, maxLength, rows: 4 }],
@@ -123,14 +150,22 @@ export const addAgreedMeasure: ActionForm = {
 const openAgreedMeasures = (env: FormEnv): Option[] =>
   env.complaint.agreedMeasures
     .filter((m) => !m.doneAt)
-    .map((m) => ({ value: m.id, label: `${m.description} (${userName(env.users, m.ownerUserId)}, ${m.dueDate})` }));
+    .map((m) => ({
+      value: m.id,
+      label: `${m.description} (${userName(env.users, m.ownerUserId)}, ${m.dueDate})`,
+    }));
 
 export const completeAgreedMeasure: ActionForm = {
   name: 'completeAgreedMeasure',
   inline: true,
   unavailable: (env) => (openAgreedMeasures(env).length ? null : env.t.completeAgreedMeasure.none),
   fields: (env) => [
-    { kind: 'select', name: 'measureId', label: env.t.completeAgreedMeasure.measureId, options: openAgreedMeasures(env) },
+    {
+      kind: 'select',
+      name: 'measureId',
+      label: env.t.completeAgreedMeasure.measureId,
+      options: openAgreedMeasures(env),
+    },
   ],
   initial: (env) => ({ measureId: env.query.measure ?? '' }),
   input: (values) => chosen('measureId', values.measureId),

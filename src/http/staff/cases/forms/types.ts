@@ -129,10 +129,11 @@ export function amsterdamInstant(value: string | undefined): string | null | und
   if (text === '') return undefined;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text)) return null;
   try {
-    return Temporal.PlainDateTime.from(text, { overflow: 'reject' })
+    const instant = Temporal.PlainDateTime.from(text, { overflow: 'reject' })
       .toZonedDateTime('Europe/Amsterdam')
-      .toInstant()
-      .toString();
+      .toInstant();
+    // Stored like every other instant of the form: ISO 8601 with milliseconds, in UTC.
+    return new Date(instant.epochMilliseconds).toISOString();
   } catch {
     return null;
   }

@@ -3,7 +3,14 @@
  * which letter goes out, posts with the case's version (409 if the case moved on meanwhile), and after
  * invalid input comes back with an error summary, each message at its field and everything typed kept.
  */
-import { Button, Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { ErrorSummary } from '../../../pages/components/ErrorSummary.tsx';
 import { actionSlug } from '../../../pages/follow-up-actions.ts';
 import type { FormLimits } from '../../../pages/form-data.ts';
@@ -29,7 +36,17 @@ export interface ActionPageProps {
   limits: FormLimits;
 }
 
-export function ActionPage({ ctx, env, form, values, errors, formMessage, letters, notEligible, limits }: ActionPageProps) {
+export function ActionPage({
+  ctx,
+  env,
+  form,
+  values,
+  errors,
+  formMessage,
+  letters,
+  notEligible,
+  limits,
+}: ActionPageProps) {
   const { complaint } = env;
   const name = ctx.t.actions[form.name];
   const title = `${name} – ${complaint.reference}`;
@@ -72,7 +89,14 @@ export function ActionPage({ ctx, env, form, values, errors, formMessage, letter
         >
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <input type="hidden" name="caseVersion" value={values.caseVersion ?? String(complaint.version)} />
-          <FormFields fields={fields} values={values} errors={errors} common={ctx.t} chooseEmpty={env.t.form.chooseEmpty} limits={limits} />
+          <FormFields
+            fields={fields}
+            values={values}
+            errors={errors}
+            common={ctx.t}
+            chooseEmpty={env.t.form.chooseEmpty}
+            limits={limits}
+          />
           <div className="vp-button-row">
             <Button type="submit" appearance="primary-action-button">
               {form.submit?.(env) ?? name}

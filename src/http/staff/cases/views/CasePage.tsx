@@ -14,7 +14,15 @@ import { Attachments, FollowUpLink, Letters } from './sections/Files.tsx';
 import { FormBasics } from './sections/FormBasics.tsx';
 import { Decision, Hearings, Reactions, SummaryAndAcknowledgement } from './sections/Handling.tsx';
 import { AccessLog, Timeline } from './sections/History.tsx';
-import { AgreedMeasures, Escalations, Offers, Prevention, ReopeningsAndClosing, ReporterInput, Resolution } from './sections/Outcome.tsx';
+import {
+  AgreedMeasures,
+  Escalations,
+  Offers,
+  Prevention,
+  ReopeningsAndClosing,
+  ReporterInput,
+  Resolution,
+} from './sections/Outcome.tsx';
 import { type CommentFormState, OwnReaction } from './sections/OwnReaction.tsx';
 import { Handler, People } from './sections/People.tsx';
 

@@ -25,7 +25,13 @@ interface Props {
   limits: FormLimits;
 }
 
-const TEXT_TYPES = { text: 'text', email: 'email', date: 'date', datetime: 'datetime-local', number: 'number' } as const;
+const TEXT_TYPES = {
+  text: 'text',
+  email: 'email',
+  date: 'date',
+  datetime: 'datetime-local',
+  number: 'number',
+} as const;
 
 export function FormFields(props: Props) {
   return (
@@ -37,7 +43,15 @@ export function FormFields(props: Props) {
   );
 }
 
-function FormField({ field, values, errors, common, chooseEmpty, limits, ...rest }: Props & { field: FieldSpec }) {
+function FormField({
+  field,
+  values,
+  errors,
+  common,
+  chooseEmpty,
+  limits,
+  ...rest
+}: Props & { field: FieldSpec }) {
   const error = errors.find((e) => e.field === field.name)?.message;
   const prefix = common.form.errorPrefix;
   if (field.kind === 'group') {
@@ -45,7 +59,15 @@ function FormField({ field, values, errors, common, chooseEmpty, limits, ...rest
       <Fieldset className="vp-fieldset" aria-describedby={field.hint ? `${field.name}-hint` : undefined}>
         <FieldsetLegend className="vp-legend vp-legend--small">{field.legend}</FieldsetLegend>
         {field.hint && <FormFieldDescription id={`${field.name}-hint`}>{field.hint}</FormFieldDescription>}
-        <FormFields {...rest} fields={field.fields} values={values} errors={errors} common={common} chooseEmpty={chooseEmpty} limits={limits} />
+        <FormFields
+          {...rest}
+          fields={field.fields}
+          values={values}
+          errors={errors}
+          common={common}
+          chooseEmpty={chooseEmpty}
+          limits={limits}
+        />
       </Fieldset>
     );
   }
@@ -56,16 +78,52 @@ function FormField({ field, values, errors, common, chooseEmpty, limits, ...rest
       return <input type="hidden" name={field.name} value={value} />;
     case 'textarea':
       return (
-        <TextareaField name={field.name} label={label} hint={field.hint} value={value} error={error} errorPrefix={prefix} maxLength={field.maxLength} rows={field.rows} />
+        <TextareaField
+          name={field.name}
+          label={label}
+          hint={field.hint}
+          value={value}
+          error={error}
+          errorPrefix={prefix}
+          maxLength={field.maxLength}
+          rows={field.rows}
+        />
       );
     case 'select':
       return (
-        <SelectField name={field.name} label={label} hint={field.hint} value={value} error={error} errorPrefix={prefix} empty={chooseEmpty} options={field.options} />
+        <SelectField
+          name={field.name}
+          label={label}
+          hint={field.hint}
+          value={value}
+          error={error}
+          errorPrefix={prefix}
+          empty={chooseEmpty}
+          options={field.options}
+        />
       );
     case 'radio':
-      return <RadioGroup name={field.name} legend={label} value={value} error={error} errorPrefix={prefix} options={field.options} />;
+      return (
+        <RadioGroup
+          name={field.name}
+          legend={label}
+          value={value}
+          error={error}
+          errorPrefix={prefix}
+          options={field.options}
+        />
+      );
     case 'checkbox':
-      return <CheckboxField name={field.name} label={label} hint={field.hint} checked={value !== ''} error={error} errorPrefix={prefix} />;
+      return (
+        <CheckboxField
+          name={field.name}
+          label={label}
+          hint={field.hint}
+          checked={value !== ''}
+          error={error}
+          errorPrefix={prefix}
+        />
+      );
     case 'file': {
       // The same rules as the public form: the types and sizes the attachment store accepts.
       const page = messagesFor(common.meta.lang === 'en' ? 'en' : 'nl');

@@ -1,6 +1,7 @@
 /** What the case page's sections are given: the complaint as this user may see it, and what belongs to it. */
-import type { AuditEntry } from '../../../../db/repositories/audit-log.ts';
+
 import type { Attachment } from '../../../../db/repositories/attachments.ts';
+import type { AuditEntry } from '../../../../db/repositories/audit-log.ts';
 import type { ComplaintEvent } from '../../../../db/repositories/complaint-events.ts';
 import type { Letter } from '../../../../db/repositories/letters.ts';
 import type { User } from '../../../../db/repositories/users.ts';
@@ -40,5 +41,7 @@ export interface CaseViewProps {
 export const casePath = (reference: string, rest = ''): string =>
   `/staff/complaints/${encodeURIComponent(reference)}${rest}`;
 
-export const nameOf = (props: Pick<CaseViewProps, 'users' | 't'>, userId: string | null | undefined): string =>
-  userId ? (props.users.get(userId)?.name ?? props.t.page.unknownUser) : props.t.page.reporter;
+export const nameOf = (
+  props: Pick<CaseViewProps, 'users' | 't'>,
+  userId: string | null | undefined,
+): string => (userId ? (props.users.get(userId)?.name ?? props.t.page.unknownUser) : props.t.page.reporter);

@@ -62,14 +62,17 @@ export function TableBox({
 }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <div className="vp-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+    <section className="vp-table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="utrecht-table" id={id}>
-        <caption className={hiddenCaption ? 'vp-visually-hidden' : 'utrecht-table__caption'} id={`${id}-caption`}>
+        <caption
+          className={hiddenCaption ? 'vp-visually-hidden' : 'utrecht-table__caption'}
+          id={`${id}-caption`}
+        >
           {caption}
         </caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 

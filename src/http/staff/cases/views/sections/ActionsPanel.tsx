@@ -5,7 +5,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ActionName } from '../../../../../domain/lifecycle.ts';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
-import { casePath, type CaseViewProps } from '../case-view.ts';
+import { type CaseViewProps, casePath } from '../case-view.ts';
 
 export function ActionsPanel({ ctx, t, c, offered }: Pick<CaseViewProps, 'ctx' | 't' | 'c' | 'offered'>) {
   const actions = [...offered] as ActionName[];

@@ -1,5 +1,12 @@
 /** The three terms of the regulation with their traffic lights, and the extension with its reason. */
-import { Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Paragraph,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import type { CaseViewProps } from '../case-view.ts';
 import { day, Light, Section, TableBox, Text } from '../ui.tsx';
 

@@ -40,7 +40,10 @@ export function Attachments(props: CaseViewProps) {
             {attachments.map((file) => (
               <TableRow key={file.id}>
                 <TableCell>
-                  <Link href={casePath(c.reference, `/attachments/${encodeURIComponent(file.id)}`)} download={file.filename}>
+                  <Link
+                    href={casePath(c.reference, `/attachments/${encodeURIComponent(file.id)}`)}
+                    download={file.filename}
+                  >
                     {file.filename}
                   </Link>
                 </TableCell>
@@ -89,7 +92,8 @@ export function Letters(props: CaseViewProps) {
           </TableHeader>
           <TableBody>
             {letters.map((letter) => {
-              const to = letter.recipientRole === 'reporter' ? l.toReporter : l.toInvolved(letter.recipientName ?? '');
+              const to =
+                letter.recipientRole === 'reporter' ? l.toReporter : l.toInvolved(letter.recipientName ?? '');
               return (
                 <TableRow key={letter.id}>
                   <TableCell>
@@ -99,7 +103,9 @@ export function Letters(props: CaseViewProps) {
                     </Link>
                   </TableCell>
                   <TableCell className="vp-text">
-                    {letter.recipientRole === 'reporter' ? l.toReporter : l.toInvolved(letter.recipientName ?? '')}
+                    {letter.recipientRole === 'reporter'
+                      ? l.toReporter
+                      : l.toInvolved(letter.recipientName ?? '')}
                     {letter.recipientAddress ? `\n${letter.recipientAddress}` : ''}
                   </TableCell>
                   <TableCell>{l.deliveries[letter.delivery]}</TableCell>
@@ -128,13 +134,23 @@ export function Letters(props: CaseViewProps) {
 function PostedForm({ ctx, t, c, letter, to }: CaseViewProps & { letter: Letter; to: string }) {
   const id = `posted-${letter.id}`;
   return (
-    <form method="post" action={casePath(c.reference, `/letters/${encodeURIComponent(letter.id)}/posted`)} className="vp-inline-form">
+    <form
+      method="post"
+      action={casePath(c.reference, `/letters/${encodeURIComponent(letter.id)}/posted`)}
+      className="vp-inline-form"
+    >
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       <label className="utrecht-form-label" htmlFor={id}>
         {t.letters.postedAt}
         <span className="vp-visually-hidden">{` – ${t.letters.kinds[letter.kind]}, ${to}`}</span>
       </label>
-      <input className="utrecht-textbox utrecht-textbox--html-input vp-input--short" type="date" id={id} name="postedAt" aria-describedby={`${id}-hint`} />
+      <input
+        className="utrecht-textbox utrecht-textbox--html-input vp-input--short"
+        type="date"
+        id={id}
+        name="postedAt"
+        aria-describedby={`${id}-hint`}
+      />
       <span className="utrecht-form-field-description" id={`${id}-hint`}>
         {t.letters.postedAtHint}
       </span>
@@ -167,7 +183,12 @@ export function FollowUpLink({ ctx, t, c, managesCase, linkExpiresAt }: CaseView
           <Paragraph>{f.renewHint}</Paragraph>
           <div className="vp-button-row">
             {(['revoke', 'renew'] as const).map((mode) => (
-              <form key={mode} method="post" action={casePath(c.reference, `/follow-up-link/${mode}`)} className="vp-inline-form">
+              <form
+                key={mode}
+                method="post"
+                action={casePath(c.reference, `/follow-up-link/${mode}`)}
+                className="vp-inline-form"
+              >
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <Button type="submit" appearance="secondary-action-button">
                   {f[mode]}

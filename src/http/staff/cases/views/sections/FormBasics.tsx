@@ -4,9 +4,10 @@
  * details, no commissioning party and no wishes of the reporter (presenters.ts, involvedPart): those rows
  * are left out rather than shown as empty.
  */
+
+import { type CaseViewProps, nameOf } from '../case-view.ts';
 import type { Fact } from '../ui.tsx';
 import { day, Facts, Section, when } from '../ui.tsx';
-import { type CaseViewProps, nameOf } from '../case-view.ts';
 
 export function FormBasics(props: CaseViewProps) {
   const { ctx, t, c, kase } = props;

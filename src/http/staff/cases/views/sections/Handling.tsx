@@ -3,7 +3,15 @@
  * and contact moments with their reports, the summarised reactions of the involved people with the version
  * each agreed to (and their comments), and the judgement.
  */
-import { Link, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Link,
+  Paragraph,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { hasOpenHearingRequest, isReactionAgreed } from '../../../../../domain/complaint.ts';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import { type CaseViewProps, casePath } from '../case-view.ts';
@@ -118,7 +126,12 @@ export function Reactions(props: CaseViewProps) {
             )}
             {offered.has('recordReaction') && (
               <Paragraph>
-                <Link href={casePath(c.reference, `/actions/${actionSlug('recordReaction')}?person=${encodeURIComponent(person.id)}`)}>
+                <Link
+                  href={casePath(
+                    c.reference,
+                    `/actions/${actionSlug('recordReaction')}?person=${encodeURIComponent(person.id)}`,
+                  )}
+                >
                   {`${ctx.t.actions.recordReaction}: ${person.name}`}
                 </Link>
               </Paragraph>

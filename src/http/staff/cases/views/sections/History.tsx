@@ -3,19 +3,30 @@
  * between, the fields it changed named in words, and its note), and the access log: who viewed the form,
  * shown to the quality manager and the administrator only.
  */
-import { Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Paragraph,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import type { ComplaintEvent } from '../../../../../db/repositories/complaint-events.ts';
 import type { Complaint } from '../../../../../domain/complaint.ts';
 import type { ActionName, ComplaintStatus } from '../../../../../domain/lifecycle.ts';
 import type { CaseViewProps } from '../case-view.ts';
-import { letterInWords } from './Files.tsx';
 import { Muted, Section, TableBox, Text, when } from '../ui.tsx';
+import { letterInWords } from './Files.tsx';
 
 /** Fields every change touches, or that the status line already tells. */
 const UNTOLD = new Set(['status', 'version', 'updatedAt']);
 
 function actionInWords(props: CaseViewProps, action: string): string {
-  return (props.ctx.t.actions as Record<string, string>)[action as ActionName] ?? props.t.timeline.extraActions[action] ?? action;
+  return (
+    (props.ctx.t.actions as Record<string, string>)[action as ActionName] ??
+    props.t.timeline.extraActions[action] ??
+    action
+  );
 }
 
 function actorInWords(props: CaseViewProps, event: ComplaintEvent): string {

@@ -4,7 +4,15 @@
  * taking up, withdrawal, the final report, prevention, appeals, reopenings, closing, and what the reporter
  * added and answered.
  */
-import { Link, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Link,
+  Paragraph,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import { type CaseViewProps, casePath, nameOf } from '../case-view.ts';
 import { ActionButton, day, Facts, Muted, Section, SubHeading, TableBox, Text, when } from '../ui.tsx';
@@ -22,9 +30,17 @@ export function Offers({ ctx, t, c }: CaseViewProps) {
             rows={[
               [o.madeAt, when(ctx, offer.madeAt)],
               [o.method, t.contactMethods[offer.method]],
-              ...(offer.phoneSkippedReason ? ([[o.phoneSkippedReason, offer.phoneSkippedReason]] as const) : []),
-              [o.measures, offer.measures.map((m) => `${t.correctiveKinds[m.kind]}: ${m.description}`).join('\n')],
-              [o.satisfied, offer.satisfied === null ? o.waiting : offer.satisfied ? o.satisfiedYes : o.satisfiedNo],
+              ...(offer.phoneSkippedReason
+                ? ([[o.phoneSkippedReason, offer.phoneSkippedReason]] as const)
+                : []),
+              [
+                o.measures,
+                offer.measures.map((m) => `${t.correctiveKinds[m.kind]}: ${m.description}`).join('\n'),
+              ],
+              [
+                o.satisfied,
+                offer.satisfied === null ? o.waiting : offer.satisfied ? o.satisfiedYes : o.satisfiedNo,
+              ],
               [o.reaction, offer.reaction],
               [o.respondedAt, when(ctx, offer.respondedAt)],
             ]}
@@ -79,20 +95,20 @@ export function AgreedMeasures(props: CaseViewProps) {
                 <TableCell>{nameOf(props, m.ownerUserId)}</TableCell>
                 <TableCell>{day(ctx, m.dueDate)}</TableCell>
                 <TableCell>
-                  {m.doneAt
-                    ? when(ctx, m.doneAt)
-                    : offered.has('completeAgreedMeasure')
-                      ? (
-                          <ActionButton
-                            ctx={ctx}
-                            href={casePath(c.reference, `/actions/${actionSlug('completeAgreedMeasure')}`)}
-                            version={c.version}
-                            fields={{ measureId: m.id }}
-                            label={a.complete}
-                            hiddenLabel={m.description}
-                          />
-                        )
-                      : a.notDone}
+                  {m.doneAt ? (
+                    when(ctx, m.doneAt)
+                  ) : offered.has('completeAgreedMeasure') ? (
+                    <ActionButton
+                      ctx={ctx}
+                      href={casePath(c.reference, `/actions/${actionSlug('completeAgreedMeasure')}`)}
+                      version={c.version}
+                      fields={{ measureId: m.id }}
+                      label={a.complete}
+                      hiddenLabel={m.description}
+                    />
+                  ) : (
+                    a.notDone
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -106,8 +122,9 @@ export function AgreedMeasures(props: CaseViewProps) {
 export function Resolution({ ctx, t, c }: CaseViewProps) {
   const r = t.resolution;
   const ground = c.notTakenUp
-    ? (ctx.organisation.settings.nonAdmissionGrounds.find((g) => g.code === c.notTakenUp?.ground)?.label[ctx.locale] ??
-      c.notTakenUp.ground)
+    ? (ctx.organisation.settings.nonAdmissionGrounds.find((g) => g.code === c.notTakenUp?.ground)?.label[
+        ctx.locale
+      ] ?? c.notTakenUp.ground)
     : null;
   return (
     <Section id="resolution" title={r.heading}>

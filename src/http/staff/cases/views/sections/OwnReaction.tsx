@@ -42,7 +42,10 @@ export function OwnReaction(props: CaseViewProps & { comment?: CommentFormState 
               ctx={ctx}
               href={casePath(c.reference, `/actions/${actionSlug('agreeReaction')}`)}
               version={c.version}
-              fields={{ involvedPersonId: reaction.involvedPersonId, version: String(reaction.summaryVersion) }}
+              fields={{
+                involvedPersonId: reaction.involvedPersonId,
+                version: String(reaction.summaryVersion),
+              }}
               label={ta.agreeReaction.submit}
             />
           )}

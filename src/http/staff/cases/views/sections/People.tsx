@@ -40,7 +40,12 @@ export function People(props: CaseViewProps) {
                 <TableCell>
                   {m.linkedTo === null ? (
                     offered.has('linkMention') ? (
-                      <Link href={casePath(c.reference, `/actions/${actionSlug('linkMention')}?mention=${encodeURIComponent(m.id)}`)}>
+                      <Link
+                        href={casePath(
+                          c.reference,
+                          `/actions/${actionSlug('linkMention')}?mention=${encodeURIComponent(m.id)}`,
+                        )}
+                      >
                         {`${p.notLinked}: ${props.ctx.t.actions.linkMention}`}
                       </Link>
                     ) : (
@@ -94,7 +99,10 @@ export function People(props: CaseViewProps) {
           </TableBody>
         </TableBox>
       )}
-      <Facts t={t} rows={[[p.serviceProvidedBy, c.serviceProvidedBy ? personName(c.serviceProvidedBy) : null]]} />
+      <Facts
+        t={t}
+        rows={[[p.serviceProvidedBy, c.serviceProvidedBy ? personName(c.serviceProvidedBy) : null]]}
+      />
     </Section>
   );
 }
