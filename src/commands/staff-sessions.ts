@@ -94,7 +94,13 @@ export async function signInWithPassword(
 export async function startSession(
   deps: CommandDeps,
   user: User,
-  options: { method: SessionMethod; stage: SessionStage; previousToken?: string | undefined },
+  options: {
+    method: SessionMethod;
+    stage: SessionStage;
+    previousToken?: string | undefined;
+    /** More facts for the audit log (how the second factor was given, the provider's MFA). */
+    details?: Record<string, unknown>;
+  },
   meta: ClientMeta,
 ): Promise<{ ok: true; token: string; session: StaffSession; user: User }> {
   const now = deps.now();
@@ -113,6 +119,7 @@ export async function startSession(
   await audit(deps, options.stage === 'complete' ? 'sign_in' : 'sign_in_password_ok', user, meta, {
     method: options.method,
     stage: options.stage,
+    ...options.details,
   });
   return { ok: true, token, session, user };
 }
@@ -127,11 +134,12 @@ export async function advanceSession(
   stage: SessionStage,
   currentToken: string,
   meta: ClientMeta,
+  details: Record<string, unknown> = {},
 ): Promise<string> {
   const next = await startSession(
     deps,
     current.user,
-    { method: current.session.method, stage, previousToken: currentToken },
+    { method: current.session.method, stage, previousToken: currentToken, details },
     meta,
   );
   return next.token;

@@ -76,8 +76,16 @@ export function stageAfterPassword(
   twoFactorRequiredForRoles: readonly Role[],
 ): SessionStage {
   if (user.totpEnabled) return 'second_factor';
-  if (user.roles.some((role) => twoFactorRequiredForRoles.includes(role))) return 'enrol_second_factor';
+  if (requiresSecondFactor(user.roles, twoFactorRequiredForRoles)) return 'enrol_second_factor';
   return 'complete';
+}
+
+/** Whether any of the roles must sign in with a second factor (then it cannot be turned off either). */
+export function requiresSecondFactor(
+  roles: readonly Role[],
+  twoFactorRequiredForRoles: readonly Role[],
+): boolean {
+  return roles.some((role) => twoFactorRequiredForRoles.includes(role));
 }
 
 /**

@@ -8,6 +8,7 @@
  * its attempts stay below that.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffSession } from '../../src/db/repositories/staff-sessions.ts';
 import { updateUser } from '../../src/db/repositories/users.ts';
 import { safeNext } from '../../src/http/staff/session.ts';
 import { addStandardUsers, createTestApp, type TestApp } from '../helpers/app.ts';
@@ -436,6 +437,8 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
       ['/staff', '/staff/sign-in?next=%2Fstaff'],
       ['/staff/account', '/staff/sign-in?next=%2Fstaff%2Faccount'],
       ['/staff/account?lang=en', '/staff/sign-in?next=%2Fstaff%2Faccount%3Flang%3Den'],
+      ['/staff/account/two-factor', '/staff/sign-in?next=%2Fstaff%2Faccount%2Ftwo-factor'],
+      ['/staff/sign-in/second-factor', '/staff/sign-in?next=%2Fstaff%2Fsign-in%2Fsecond-factor'],
     ]) {
       const response = await browser.get(url!);
       expect([url, response.statusCode, response.headers.location]).toEqual([url, 303, location]);
@@ -452,6 +455,9 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
       ['/staff/sign-in', { email: emailOf('handler'), password: PASSWORD }],
       ['/staff/sign-out', {}],
       ['/staff/sign-out-everywhere', {}],
+      ['/staff/account/two-factor', { code: '123456' }],
+      ['/staff/account/two-factor/remove', { password: PASSWORD }],
+      ['/staff/account/two-factor/recovery-codes', { password: PASSWORD }],
     ];
     for (const [url, fields] of posts) {
       for (const csrf of ['', 'not-the-token']) {
@@ -462,5 +468,27 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
     }
     // Still signed in: the sign-out posts did nothing.
     expect((await browser.get('/staff/account')).statusCode).toBe(200);
+
+    // The second factor's form, with a session at that step.
+    const halfway = new StaffBrowser(t);
+    const now = t.deps.now();
+    const { token } = await createStaffSession(t.db.kysely, {
+      userId: t.users.qm!.id,
+      stage: 'second_factor',
+      method: 'password',
+      now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      ip: null,
+      userAgent: null,
+    });
+    halfway.cookies.set('vp_staff', token);
+    expect((await halfway.get('/staff/sign-in/second-factor')).statusCode).toBe(200);
+    for (const csrf of ['', 'not-the-token']) {
+      const response = await halfway.postForm('/staff/sign-in/second-factor', {
+        code: '123456',
+        ...(csrf ? { _csrf: csrf } : {}),
+      });
+      expect(response.statusCode).toBe(403);
+    }
   });
 });

@@ -307,7 +307,7 @@ export async function enableTotp(
  * Records that a code of this time step was accepted, only if no code of this or a later step was: of two
  * requests with the same code at once, one wins. False when the step was used already (a replay).
  */
-export async function useTotpStep(db: DbExecutor, userId: string, step: number): Promise<boolean> {
+export async function consumeTotpStep(db: DbExecutor, userId: string, step: number): Promise<boolean> {
   const result = await db
     .updateTable('users')
     .set({ totp_last_step: step })
