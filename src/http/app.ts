@@ -10,8 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { CommandDeps } from '../commands/context.ts';
 import { publicRoutes } from './api/public.ts';
 import { staffRoutes } from './api/staff.ts';
+import { loggerOptions, registerRequestIdHeader, requestIdOf } from './logging.ts';
 import { notFoundPage } from './pages/errors.ts';
-import { pagesPlugin, withRedactedUrls } from './pages/plugin.ts';
+import { pagesPlugin } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
 import { collectRoutes } from './route-list.ts';
 import { createValidatorCompiler } from './validation.ts';
@@ -24,8 +25,10 @@ export interface AppOptions {
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    // Follow-up tokens are redacted from logged URLs.
-    logger: withRedactedUrls(options.logger ?? false),
+    // JSON lines without personal data, each with the request id (src/http/logging.ts).
+    logger: loggerOptions(options.logger ?? false),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     trustProxy: deps.config.trustProxy,
     ajv: {
       customOptions: {
@@ -39,6 +42,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   collectRoutes(app);
+  registerRequestIdHeader(app);
   // Query strings are text by nature: only there are types coerced ("?limit=20", "?overdue=true").
   app.setValidatorCompiler(createValidatorCompiler());
   registerProblemHandlers(app, { pageNotFound: (request, reply) => notFoundPage(deps, request, reply) });
