@@ -3,6 +3,7 @@
  * the one rule for what a password must be.
  */
 import { hash, verify } from '@node-rs/argon2';
+import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 /** argon2id (the @node-rs/argon2 default, named here so a library change cannot weaken it). */
 const ARGON2ID = 2;
@@ -33,3 +34,40 @@ const dummyHash = (): Promise<string> => {
   dummy ??= hashPassword('not a password: only here to take the time a real check takes');
   return dummy;
 };
+
+export type NewPasswordField = 'newPassword' | 'confirmPassword';
+export type NewPasswordProblem =
+  | 'missing'
+  | 'too_short'
+  | 'too_long'
+  | 'is_email'
+  | 'common'
+  | 'confirm_missing'
+  | 'mismatch';
+
+/**
+ * What is wrong with a new password and its repetition, per field (NIST SP 800-63B 3.1.1.2: length, not a
+ * known-compromised or context-specific value such as the user's own email; no composition rules).
+ */
+export function newPasswordProblems(input: {
+  password: string;
+  confirm: string;
+  email: string;
+}): { field: NewPasswordField; problem: NewPasswordProblem }[] {
+  const { password, confirm } = input;
+  const problems: { field: NewPasswordField; problem: NewPasswordProblem }[] = [];
+  const lower = password.trim().toLowerCase();
+  if (password === '') problems.push({ field: 'newPassword', problem: 'missing' });
+  else if (password.length > MAX_PASSWORD_LENGTH)
+    problems.push({ field: 'newPassword', problem: 'too_long' });
+  else if (lower === input.email.trim().toLowerCase())
+    problems.push({ field: 'newPassword', problem: 'is_email' });
+  else if (password.length < MIN_PASSWORD_LENGTH)
+    problems.push({ field: 'newPassword', problem: 'too_short' });
+  else if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/.test(lower))
+    problems.push({ field: 'newPassword', problem: 'common' });
+  if (confirm === '') {
+    if (password !== '') problems.push({ field: 'confirmPassword', problem: 'confirm_missing' });
+  } else if (confirm !== password) problems.push({ field: 'confirmPassword', problem: 'mismatch' });
+  return problems;
+}

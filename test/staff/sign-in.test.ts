@@ -443,7 +443,7 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
       const response = await browser.get(url!);
       expect([url, response.statusCode, response.headers.location]).toEqual([url, 303, location]);
     }
-    for (const url of ['/staff/sign-in']) {
+    for (const url of ['/staff/sign-in', '/staff/password-reset', '/staff/password-reset?lang=en']) {
       expect([url, (await browser.get(url)).statusCode]).toEqual([url, 200]);
     }
   });
@@ -455,6 +455,11 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
       ['/staff/sign-in', { email: emailOf('handler'), password: PASSWORD }],
       ['/staff/sign-out', {}],
       ['/staff/sign-out-everywhere', {}],
+      ['/staff/password-reset', { email: emailOf('handler') }],
+      [
+        '/staff/password-reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        { newPassword: 'x', confirmPassword: 'x' },
+      ],
       ['/staff/account/two-factor', { code: '123456' }],
       ['/staff/account/two-factor/remove', { password: PASSWORD }],
       ['/staff/account/two-factor/recovery-codes', { password: PASSWORD }],

@@ -1,11 +1,11 @@
 /**
  * Follow-up tokens open a complaint without an account, so they must never reach a log. Fastify logs each
  * request's URL; this serializer replaces the token in `/follow-up/<token>` (pages and API) and
- * `/confirmation/<token>` with `[redacted]`.
+ * `/confirmation/<token>` with `[redacted]`, and so does the staff's password link (`/staff/password-reset/<token>`).
  */
 import type { FastifyRequest } from 'fastify';
 
-const TOKEN_IN_PATH = /(\/(?:follow-up|confirmation)\/)[^/?#]+/g;
+const TOKEN_IN_PATH = /(\/(?:follow-up|confirmation|password-reset)\/)[^/?#]+/g;
 
 export const redactUrl = (url: string): string => url.replace(TOKEN_IN_PATH, '$1[redacted]');
 

@@ -12,13 +12,14 @@ import { staffAdminRoutes } from './admin/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { staffErrorHandler, staffMessage } from './errors.ts';
 import { accountRoutes } from './routes/account.ts';
+import { passwordResetRoutes } from './routes/password-reset.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, accountRoutes, staffAdminRoutes, casesRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>

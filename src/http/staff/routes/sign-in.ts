@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { signInWithPassword, signOut, signOutEverywhere } from '../../../commands/staff-sessions.ts';
+import { authMessages } from '../../../i18n/staff/auth.ts';
 import type { AppDeps } from '../../app.ts';
 import { formReader, postedForm } from '../../pages/form-data.ts';
 import type { FieldError } from '../../pages/validate.ts';
@@ -22,7 +23,7 @@ import {
 } from '../session.ts';
 import { SignInPage, type SignInPageProps } from '../views/SignInPage.tsx';
 
-type Query = { next?: string; expired?: string; signedOut?: string };
+type Query = { next?: string; expired?: string; signedOut?: string; passwordSet?: string };
 
 async function renderSignIn(
   deps: AppDeps,
@@ -47,8 +48,9 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps): Promise
         throw new RedirectTo(safeNext(request.query.next));
       const ctx = await staffPageContext(deps, request, reply);
       const q = request.query;
-      const notice =
-        q.signedOut === 'everywhere'
+      const notice = q.passwordSet
+        ? authMessages[ctx.locale].reset.done
+        : q.signedOut === 'everywhere'
           ? ctx.t.signIn.signedOutEverywhere
           : q.signedOut
             ? ctx.t.signIn.signedOut
