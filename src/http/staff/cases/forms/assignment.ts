@@ -90,10 +90,8 @@ function personFieldOf(prefix: string, kinds: PersonKind[], path: string, values
   const kindChosen = kind !== undefined && kinds.includes(kind);
   if (path === prefix || path === `${prefix}.kind`) return kindChosen ? null : `${prefix}-kind`;
   if (path === `${prefix}.userId` || path === 'userId') return kind === 'user' ? `${prefix}-userId` : null;
-  if (path.startsWith(`${prefix}.thirdParty`)) {
-    if (kind !== 'third_party') return null;
-    return path === `${prefix}.thirdParty` ? `${prefix}-thirdParty-name` : fieldName(path);
-  }
+  // 'link.thirdParty' itself is only ever refused by the other branches ("unknown field"): not this choice's problem.
+  if (path.startsWith(`${prefix}.thirdParty.`)) return kind === 'third_party' ? fieldName(path) : null;
   return null;
 }
 
