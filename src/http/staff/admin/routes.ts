@@ -5,12 +5,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { requireAdministrator } from './access.ts';
+import { adminAuditRoutes } from './routes/audit.ts';
 import { adminIndexRoutes } from './routes/index.ts';
+import { adminLetterRoutes } from './routes/letters.ts';
 import { adminSettingsRoutes } from './routes/settings.ts';
 import { adminTokenRoutes } from './routes/tokens.ts';
 import { adminUserRoutes } from './routes/users.ts';
 
-const PARTS = [adminIndexRoutes, adminUserRoutes, adminTokenRoutes, adminSettingsRoutes];
+const PARTS = [
+  adminIndexRoutes,
+  adminUserRoutes,
+  adminTokenRoutes,
+  adminSettingsRoutes,
+  adminLetterRoutes,
+  adminAuditRoutes,
+];
 
 export async function staffAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(
