@@ -5,14 +5,14 @@
  * and the handler is notified to revise the summary, which the person then agrees to.
  */
 import { Type } from 'typebox';
-import type { Actor } from '../domain/action-context.ts';
-import type { Complaint } from '../domain/complaint.ts';
-import { DomainError } from '../domain/errors.ts';
 import { transaction } from '../db/database.ts';
 import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { findComplaintByReference, updateComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { findUserById } from '../db/repositories/users.ts';
+import type { Actor } from '../domain/action-context.ts';
+import type { Complaint } from '../domain/complaint.ts';
+import { DomainError } from '../domain/errors.ts';
 import { staffCaseUrl } from '../notifications/links.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
 import { relationOf } from './take-action.ts';
@@ -20,7 +20,10 @@ import { relationOf } from './take-action.ts';
 export const COMMENT_ON_REACTION = 'commentOnReaction';
 
 export const CommentOnReactionSchema = Type.Object(
-  { involvedPersonId: Type.String({ minLength: 1, maxLength: 64 }), text: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }) },
+  {
+    involvedPersonId: Type.String({ minLength: 1, maxLength: 64 }),
+    text: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }),
+  },
   { additionalProperties: false },
 );
 
@@ -33,7 +36,11 @@ export async function commentOnReaction(
 ): Promise<{ complaint: Complaint; eventSeq: number }> {
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
-    if (!complaint) throw new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
+    if (!complaint)
+      throw new DomainError('not_found', {
+        en: `No complaint ${reference}.`,
+        nl: `Klacht ${reference} bestaat niet.`,
+      });
     const relation = await relationOf(trx, complaint, actor, await loadOrganisation(trx));
     if (!relation.involvedPersonIds.includes(input.involvedPersonId)) {
       throw new DomainError('forbidden', {
@@ -41,7 +48,10 @@ export async function commentOnReaction(
         nl: 'Alleen de betrokkene zelf kan een opmerking maken bij de samenvatting van zijn of haar reactie.',
       });
     }
-    if (complaint.status !== 'investigating' || !complaint.reactions.some((r) => r.involvedPersonId === input.involvedPersonId)) {
+    if (
+      complaint.status !== 'investigating' ||
+      !complaint.reactions.some((r) => r.involvedPersonId === input.involvedPersonId)
+    ) {
       throw new DomainError('guard_failed', {
         en: 'A comment on the summary of your reaction is possible while the complaint is investigated and your reaction is summarised.',
         nl: 'Een opmerking bij de samenvatting van uw reactie kan tijdens het onderzoek, als uw reactie is samengevat.',

@@ -2,12 +2,13 @@
  * A printed letter went into the post: its date is recorded once, by the handler or the acting quality
  * manager, never in the future. The letter itself stays exactly as sent.
  */
-import type { Actor } from '../domain/action-context.ts';
-import { DomainError } from '../domain/errors.ts';
+
 import { transaction } from '../db/database.ts';
 import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { findComplaintByReference, updateComplaint } from '../db/repositories/complaints.ts';
 import { type Letter, listLetters, markLetterPosted } from '../db/repositories/letters.ts';
+import type { Actor } from '../domain/action-context.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
 import { relationOf } from './take-action.ts';
 
@@ -20,18 +21,33 @@ export async function recordLetterPosted(
 ): Promise<Letter> {
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
-    if (!complaint) throw new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
+    if (!complaint)
+      throw new DomainError('not_found', {
+        en: `No complaint ${reference}.`,
+        nl: `Klacht ${reference} bestaat niet.`,
+      });
     const relation = await relationOf(trx, complaint, actor, await loadOrganisation(trx));
     if (!relation.isHandler && !relation.actsAsQualityManager) {
-      throw new DomainError('forbidden', { en: 'Only the handler or the quality manager can do this.', nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.' });
+      throw new DomainError('forbidden', {
+        en: 'Only the handler or the quality manager can do this.',
+        nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.',
+      });
     }
     const now = deps.now();
     const postedAt = postedAtInput ? new Date(postedAtInput).toISOString() : now.toISOString();
     if (Date.parse(postedAt) > now.getTime()) {
-      throw new DomainError('invalid_input', { en: 'The posting date cannot be in the future.', nl: 'De verzenddatum kan niet in de toekomst liggen.' }, { field: 'postedAt' });
+      throw new DomainError(
+        'invalid_input',
+        {
+          en: 'The posting date cannot be in the future.',
+          nl: 'De verzenddatum kan niet in de toekomst liggen.',
+        },
+        { field: 'postedAt' },
+      );
     }
     const letter = (await listLetters(trx, complaint.id)).find((l) => l.id === letterId);
-    if (!letter) throw new DomainError('not_found', { en: 'No such letter.', nl: 'Deze brief bestaat niet.' });
+    if (!letter)
+      throw new DomainError('not_found', { en: 'No such letter.', nl: 'Deze brief bestaat niet.' });
     if (!(await markLetterPosted(trx, letter.id, postedAt))) {
       throw new DomainError('guard_failed', {
         en: 'Only a letter for the post can be marked as posted, and only once.',
