@@ -155,6 +155,15 @@ export async function findDataSubjectCases(
 }
 
 /**
+ * The person's cases without a new entry in the audit log: to show the result of a search again after an
+ * action on it was refused (the search itself and every action are logged).
+ */
+export async function personCases(deps: CommandDeps, actor: Actor, query: PersonQuery): Promise<FoundCase[]> {
+  assertAdministrator(actor);
+  return matchCases(deps, checkPersonQuery(query, null));
+}
+
+/**
  * The person's own cases named by `references` (all of them when absent); a reference that is not the
  * person's own complaint is refused, so a request can only ever reach that person's data.
  */
@@ -296,6 +305,29 @@ export async function eraseDataSubjectCases(
     throw invalid('openCaseReason', { en: 'At most 2000 characters.', nl: 'Hoogstens 2000 tekens.' });
   }
   const now = deps.now().toISOString();
+  try {
+    return await eraseInTransaction(deps, actor, { query, cases, openCaseReason, now }, meta);
+  } catch (error) {
+    // A refused request is a request too: logged, with why, after the transaction rolled back.
+    const refused = (error as DomainError).details?.refused as ErasureRefused[] | undefined;
+    if (refused) {
+      await audit(deps, actor, 'data_subject_erase_refused', meta, {
+        by: query.by,
+        references: refused.map((r) => r.reference),
+        reasons: refused.map((r) => r.field),
+      });
+    }
+    throw error;
+  }
+}
+
+async function eraseInTransaction(
+  deps: CommandDeps,
+  actor: Actor,
+  input: { query: PersonQuery; cases: FoundCase[]; openCaseReason: string | null; now: string },
+  meta: RequestMeta,
+): Promise<DeletionEntry[]> {
+  const { query, cases, openCaseReason, now } = input;
   return transaction(deps.db, async (trx) => {
     const complaints: Complaint[] = [];
     const refused: ErasureRefused[] = [];

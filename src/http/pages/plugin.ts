@@ -16,6 +16,7 @@ import { multipartLimits } from './form-data.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
 import { formRoutes } from './routes/form.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { registerSecurity } from './security.ts';
 
 export { serializeRequest, withRedactedUrls } from './log-redaction.ts';
@@ -39,6 +40,7 @@ export const pagesPlugin =
       await formRoutes(routes, deps);
       await confirmationRoutes(routes, deps);
       await followUpRoutes(routes, deps);
+      await privacyRoutes(routes, deps);
     });
     await app.register(staffPlugin(deps), { prefix: STAFF_PREFIX });
   };

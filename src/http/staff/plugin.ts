@@ -11,6 +11,7 @@ import { staffCss } from '../pages/css/bundle.ts';
 import { staffAdminRoutes } from './admin/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { staffErrorHandler, staffMessage } from './errors.ts';
+import { privacyAdminRoutes } from './privacy/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { passwordResetRoutes } from './routes/password-reset.ts';
 import { signInRoutes } from './routes/sign-in.ts';
@@ -19,7 +20,7 @@ import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>

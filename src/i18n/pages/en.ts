@@ -125,6 +125,7 @@ export const en: PageMessages = {
       ],
       link: 'Read more in our privacy statement',
     },
+    contactPrivacyLink: 'What do we do with your information? Read our privacy statement',
     submit: 'Send my report',
     errors: {
       summaryHeading: 'Something is not filled in correctly',
@@ -320,5 +321,12 @@ export const en: PageMessages = {
       title: 'Something went wrong',
       text: 'Something went wrong on our side. Nothing was sent. Please try again later.',
     },
+  },
+  privacyPage: {
+    title: 'Privacy statement: your complaint and your information',
+    htmlTitle: (organisation: string) => `Privacy statement for complaints – ${organisation}`,
+    more: (organisation: string) => `How ${organisation} handles personal data otherwise is in`,
+    moreLink: (organisation: string) => `the general privacy statement of ${organisation}`,
+    toForm: 'To the improvement form',
   },
 };

@@ -136,6 +136,7 @@ export const nl = {
       ],
       link: 'Lees meer in onze privacyverklaring',
     },
+    contactPrivacyLink: 'Wat doen wij met uw gegevens? Lees onze privacyverklaring',
     submit: 'Verstuur mijn melding',
     errors: {
       summaryHeading: 'Er is iets niet goed ingevuld',
@@ -337,5 +338,12 @@ export const nl = {
       title: 'Er ging iets mis',
       text: 'Er ging iets mis aan onze kant. Er is niets verstuurd. Probeer het later opnieuw.',
     },
+  },
+  privacyPage: {
+    title: 'Privacyverklaring: uw klacht en uw gegevens',
+    htmlTitle: (organisation: string) => `Privacyverklaring klachten – ${organisation}`,
+    more: (organisation: string) => `Hoe ${organisation} verder met persoonsgegevens omgaat, leest u in`,
+    moreLink: (organisation: string) => `de algemene privacyverklaring van ${organisation}`,
+    toForm: 'Naar het verbeterformulier',
   },
 };

@@ -15,7 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { messagesFor, PAGE_LOCALES } from '../../../i18n/pages/index.ts';
 import type { PageContext } from '../context.ts';
-import { ExternalLink } from './ExternalLink.tsx';
+import { PrivacyLink } from './PrivacyLink.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -81,7 +81,7 @@ export function Layout({ ctx, title, languageLinks = true, script = false, child
               <Link href={`mailto:${settings.email}`}>{settings.email}</Link>
             </Paragraph>
             <Paragraph>
-              <ExternalLink href={settings.privacyStatementUrl}>{t.layout.privacyStatement}</ExternalLink>
+              <PrivacyLink locale={ctx.locale}>{t.layout.privacyStatement}</PrivacyLink>
             </Paragraph>
             {languageLinks && (
               <nav aria-label={t.layout.otherLanguage}>

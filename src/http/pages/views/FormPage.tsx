@@ -10,7 +10,7 @@ import { messagesFor, PAGE_LOCALES } from '../../../i18n/pages/index.ts';
 import type { AttachmentRules } from '../../../i18n/pages/nl.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { ExternalLink } from '../components/ExternalLink.tsx';
+import { PrivacyLink } from '../components/PrivacyLink.tsx';
 import { FileField } from '../components/FileField.tsx';
 import { Layout } from '../components/Layout.tsx';
 import { RadioGroup } from '../components/RadioGroup.tsx';
@@ -208,6 +208,9 @@ export function FormPage({ ctx, values, errors, csrfToken, rules, formMessage, f
               errorPrefix={prefix}
             />
           </div>
+          <Paragraph>
+            <PrivacyLink locale={ctx.locale}>{t.form.contactPrivacyLink}</PrivacyLink>
+          </Paragraph>
         </Section>
 
         <Section id="about" legend={t.form.sections.about}>
@@ -283,7 +286,7 @@ export function FormPage({ ctx, values, errors, csrfToken, rules, formMessage, f
               <Paragraph key={p}>{p}</Paragraph>
             ))}
           <Paragraph>
-            <ExternalLink href={settings.privacyStatementUrl}>{t.form.privacy.link}</ExternalLink>
+            <PrivacyLink locale={ctx.locale}>{t.form.privacy.link}</PrivacyLink>
           </Paragraph>
         </Section>
 
