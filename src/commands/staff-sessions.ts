@@ -9,6 +9,7 @@ import {
   createStaffSession,
   findStaffSession,
   hashSessionToken,
+  listActiveStaffSessions,
   revokeStaffSession,
   revokeStaffSessionsOf,
   type SessionMethod,
@@ -186,6 +187,42 @@ export async function signOut(
 ): Promise<void> {
   await revokeStaffSession(deps.db.kysely, current.session.id, deps.now());
   await audit(deps, 'sign_out', current.user, meta, {});
+}
+
+/**
+ * Where the user is signed in: their sessions that still work (not revoked, within both timeouts), newest
+ * first, for the account page.
+ */
+export async function listOwnSessions(deps: CommandDeps, user: User): Promise<StaffSession[]> {
+  const now = deps.now();
+  const db = deps.db.kysely;
+  const { settings } = await loadOrganisation(db);
+  const idleMs = settings.security.sessionIdleMinutes * MINUTE_MS;
+  return (await listActiveStaffSessions(db, user.id, now)).filter(
+    (session) => now.getTime() - Date.parse(session.lastSeenAt) <= idleMs,
+  );
+}
+
+/**
+ * Ends one of the user's other sessions (a browser left signed in elsewhere); false when it is not theirs,
+ * has ended already, or is the current one (signing out does that).
+ */
+export async function endOwnSession(
+  deps: CommandDeps,
+  current: { session: StaffSession; user: User },
+  sessionId: string,
+  meta: ClientMeta,
+): Promise<boolean> {
+  if (sessionId === current.session.id) return false;
+  const own = await listActiveStaffSessions(deps.db.kysely, current.user.id, deps.now());
+  const target = own.find((session) => session.id === sessionId);
+  if (!target) return false;
+  await revokeStaffSession(deps.db.kysely, target.id, deps.now());
+  await audit(deps, 'session_ended', current.user, meta, {
+    createdAt: target.createdAt,
+    method: target.method,
+  });
+  return true;
 }
 
 export async function signOutEverywhere(deps: CommandDeps, user: User, meta: ClientMeta): Promise<number> {

@@ -460,6 +460,17 @@ describeEachDialect('deny by default and CSRF', (dialect) => {
         '/staff/password-reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
         { newPassword: 'x', confirmPassword: 'x' },
       ],
+      [
+        '/staff/account/password',
+        {
+          currentPassword: PASSWORD,
+          newPassword: 'a new passphrase here',
+          confirmPassword: 'a new passphrase here',
+        },
+      ],
+      ['/staff/account/sessions/end', { session: 'x' }],
+      ['/staff/account/tokens', { name: 'script' }],
+      ['/staff/account/tokens/revoke', { token: 'x' }],
       ['/staff/account/two-factor', { code: '123456' }],
       ['/staff/account/two-factor/remove', { password: PASSWORD }],
       ['/staff/account/two-factor/recovery-codes', { password: PASSWORD }],
