@@ -4,17 +4,17 @@
  * `next_due is not null`, the predicate of the partial indexes of migration 0004, so that it reads the open
  * cases only, whatever the size of the table.
  */
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { IsoDate } from '../../domain/calendar.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { NO_TERM_RUNNING } from '../../domain/dashboard.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { ComplaintStatus } from '../../domain/lifecycle.ts';
+import { COMPLAINT_STATUSES, type ComplaintStatus, TERMINAL } from '../../domain/lifecycle.ts';
 import type { DbExecutor } from '../database.ts';
 import { toTimestamp } from '../normalise.ts';
-import type { Database } from '../tables.ts';
+import type { ComplaintsTable, Database } from '../tables.ts';
 import { fromRow, matchesText } from './complaints.ts';
-import { complaintsWithWork } from './work-items.ts';
+import { complaintIdsWithWork } from './work-items.ts';
 
 /** Whose cases: every open case (quality manager, administrator), or one user's work. */
 export type DashboardScope =
@@ -32,6 +32,11 @@ export type DashboardScope =
 /** A traffic light of the nearest open term, or no term running (after the final report). */
 export type DueState = 'overdue' | 'due_soon' | 'on_time' | 'no_term';
 export const DUE_STATES: readonly DueState[] = ['overdue', 'due_soon', 'on_time', 'no_term'];
+
+/** The statuses of open cases, in the lifecycle's order. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter(
+  (s) => !TERMINAL.includes(s),
+);
 
 export interface DashboardFilters {
   statuses?: readonly ComplaintStatus[];
@@ -57,23 +62,28 @@ export interface DashboardPage {
   next: string | null;
 }
 
-type ComplaintsQuery = SelectQueryBuilder<Database, 'complaints', object>;
 type Eb = ExpressionBuilder<Database, 'complaints'>;
 
 const REFERENCE = /^VP-\d{4}-\d{5,}$/i;
 
-function scoped<Q extends ComplaintsQuery>(db: DbExecutor, query: Q, scope: DashboardScope): Q {
-  const open = query.where('next_due', 'is not', null) as Q;
-  if (scope.kind === 'all') return open;
+/**
+ * The open cases in scope as one query per way a case can be someone's work, each led by its own index: the
+ * open cases by next_due; by handler; by receiver; by id, for the few cases the user's work items name (read
+ * first, so the planner sees a short list of ids rather than a subquery it might scan the open cases for).
+ * A user's work is thus found from that user's index entries, never by reading every open case. A case can
+ * be in more than one branch.
+ */
+async function scopeBranches(db: DbExecutor, scope: DashboardScope) {
+  const open = db.selectFrom('complaints').where('next_due', 'is not', null);
+  if (scope.kind === 'all') return [open];
   const { userId, deputyFor } = scope;
-  return open.where((eb: Eb) =>
-    eb.or([
-      eb('handler_id', '=', userId),
-      eb('receiver_id', '=', userId),
-      eb('id', 'in', complaintsWithWork(db, [userId], ['agree'])),
-      ...(deputyFor.length ? [eb('id', 'in', complaintsWithWork(db, deputyFor, ['involved']))] : []),
-    ]),
-  ) as Q;
+  const branches = [open.where('handler_id', '=', userId), open.where('receiver_id', '=', userId)];
+  const asked = await complaintIdsWithWork(db, [userId], ['agree']);
+  // The deputy acts as quality manager in the cases in which a quality manager is involved.
+  const deputising = await complaintIdsWithWork(db, deputyFor, ['involved']);
+  const ids = [...new Set([...asked, ...deputising])];
+  if (ids.length) branches.push(open.where('id', 'in', ids));
+  return branches;
 }
 
 function dueCondition(state: DueState, day: DashboardDay) {
@@ -99,38 +109,64 @@ export async function listOpenCases(
   day: DashboardDay,
   page: { limit: number; cursor?: string | null },
 ): Promise<DashboardPage> {
-  let query = scoped(db, db.selectFrom('complaints').selectAll(), scope);
-  if (filters.statuses?.length) query = query.where('status', 'in', [...filters.statuses]);
-  if (filters.due) query = query.where(dueCondition(filters.due, day));
-  if (filters.unassigned) query = query.where('handler_id', 'is', null);
-  if (filters.channel) query = query.where('channel', '=', filters.channel);
-  if (filters.category) query = query.where('category', '=', filters.category);
-  if (filters.receivedFrom) query = query.where('received_at', '>=', toTimestamp(filters.receivedFrom));
-  if (filters.receivedTo) query = query.where('received_at', '<', toTimestamp(filters.receivedTo));
-  if (filters.text) {
-    const text = filters.text.trim();
-    // A whole reference is looked up by its unique index rather than matched against every open case.
-    query = REFERENCE.test(text)
-      ? query.where('reference', '=', text.toUpperCase())
-      : query.where(matchesText(db, text));
+  // Each branch is already in order and cut at a page and one; merged here, without the duplicates.
+  const byReference = new Map<string, Selectable<ComplaintsTable>>();
+  for (const query of await openCasesQueries(db, scope, filters, day, page)) {
+    for (const row of await query.execute()) byReference.set(row.reference, row);
   }
-  if (page.cursor) {
-    const [due, reference] = decodeCursor(page.cursor);
-    query = query.where((eb) =>
-      eb.or([eb('next_due', '>', due), eb.and([eb('next_due', '=', due), eb('reference', '>', reference)])]),
-    );
-  }
-  const rows = await query
-    .orderBy('next_due')
-    .orderBy('reference')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = [...byReference.values()]
+    .sort((a, b) => compareKeys(String(a.next_due), a.reference, String(b.next_due), b.reference))
+    .slice(0, page.limit + 1);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
     items: shown.map(fromRow),
     next: rows.length > page.limit && last?.next_due ? encodeCursor(last.next_due, last.reference) : null,
   };
+}
+
+const compareKeys = (dueA: string, refA: string, dueB: string, refB: string): number =>
+  dueA < dueB ? -1 : dueA > dueB ? 1 : refA < refB ? -1 : refA > refB ? 1 : 0;
+
+/** The queries of listOpenCases, one per scope branch: each a page and one row more, in the page's order. */
+export async function openCasesQueries(
+  db: DbExecutor,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+  day: DashboardDay,
+  page: { limit: number; cursor?: string | null },
+) {
+  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  return (await scopeBranches(db, scope)).map((branch) => {
+    let query = branch.selectAll();
+    if (filters.statuses?.length) query = query.where('status', 'in', [...filters.statuses]);
+    if (filters.due) query = query.where(dueCondition(filters.due, day));
+    if (filters.unassigned) query = query.where('handler_id', 'is', null);
+    if (filters.channel) query = query.where('channel', '=', filters.channel);
+    if (filters.category) query = query.where('category', '=', filters.category);
+    if (filters.receivedFrom) query = query.where('received_at', '>=', toTimestamp(filters.receivedFrom));
+    if (filters.receivedTo) query = query.where('received_at', '<', toTimestamp(filters.receivedTo));
+    if (filters.text) {
+      const text = filters.text.trim();
+      // A whole reference is looked up by its unique index rather than matched against every open case.
+      query = REFERENCE.test(text)
+        ? query.where('reference', '=', text.toUpperCase())
+        : query.where(matchesText(db, text));
+    }
+    if (cursor) {
+      const [due, reference] = cursor;
+      query = query.where((eb) =>
+        eb.or([
+          eb('next_due', '>', due),
+          eb.and([eb('next_due', '=', due), eb('reference', '>', reference)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('next_due')
+      .orderBy('reference')
+      .limit(page.limit + 1);
+  });
 }
 
 export interface OpenCounts {
@@ -142,42 +178,50 @@ export interface OpenCounts {
 }
 
 /**
- * Counts of the open cases in scope (not of a filtered selection): one grouped read of the open-cases index,
- * which holds next_due and status, so no row of the table itself is read for "every open case".
+ * Counts of the open cases in scope (not of a filtered selection), in one row: for every open case, a read
+ * of the open-cases index, which holds next_due and status (no row of the table itself, no sort); for one
+ * user's work, of that user's cases only.
  */
 export async function countOpenCases(
   db: DbExecutor,
   scope: DashboardScope,
   day: DashboardDay,
 ): Promise<OpenCounts> {
-  const sum = (condition: ReturnType<typeof sql>) =>
-    sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-  const rows = await scoped(db, db.selectFrom('complaints'), scope)
-    .select([
-      'status',
-      sum(sql`next_due < ${day.today}`).as('overdue'),
-      sum(sql`next_due >= ${day.today} and next_due < ${day.soonBefore}`).as('due_soon'),
-      sum(sql`next_due >= ${day.soonBefore} and next_due < ${NO_TERM_RUNNING}`).as('on_time'),
-      sum(sql`next_due = ${NO_TERM_RUNNING}`).as('no_term'),
-    ])
-    .groupBy('status')
-    .execute();
+  const row = (await (await openCountsQuery(db, scope, day)).executeTakeFirst()) as
+    | Record<string, unknown>
+    | undefined;
+  const n = (key: string) => Number(row?.[key] ?? 0);
   const counts: OpenCounts = {
-    byDue: { overdue: 0, due_soon: 0, on_time: 0, no_term: 0 },
+    byDue: { overdue: n('overdue'), due_soon: n('due_soon'), on_time: n('on_time'), no_term: n('no_term') },
     byStatus: {},
     total: 0,
   };
-  for (const row of rows) {
-    let inStatus = 0;
-    for (const state of DUE_STATES) {
-      const n = Number(row[state] ?? 0);
-      counts.byDue[state] += n;
-      inStatus += n;
-    }
-    counts.byStatus[row.status as ComplaintStatus] = inStatus;
-    counts.total += inStatus;
+  for (const status of OPEN_STATUSES) {
+    if (n(status) > 0) counts.byStatus[status] = n(status);
+    counts.total += n(status);
   }
   return counts;
+}
+
+/** The query of countOpenCases: one row of sums, by the light of the nearest term and by status. */
+export async function openCountsQuery(db: DbExecutor, scope: DashboardScope, day: DashboardDay) {
+  const sum = (condition: ReturnType<typeof sql>) =>
+    sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+  const sums = [
+    sum(sql`next_due < ${day.today}`).as('overdue'),
+    sum(sql`next_due >= ${day.today} and next_due < ${day.soonBefore}`).as('due_soon'),
+    sum(sql`next_due >= ${day.soonBefore} and next_due < ${NO_TERM_RUNNING}`).as('on_time'),
+    sum(sql`next_due = ${NO_TERM_RUNNING}`).as('no_term'),
+    ...OPEN_STATUSES.map((status) => sum(sql`status = ${status}`).as(status)),
+  ];
+  const [first, ...rest] = (await scopeBranches(db, scope)).map((branch) =>
+    branch.select(['id', 'next_due', 'status']),
+  );
+  if (scope.kind === 'all' || !first)
+    return db.selectFrom('complaints').where('next_due', 'is not', null).select(sums);
+  // UNION (not UNION ALL): a case that is someone's work in two ways counts once.
+  const mine = rest.reduce((union, branch) => union.union(branch), first);
+  return db.selectFrom(mine.as('mine')).select(sums);
 }
 
 /** Complaints by id (the cases of a user's measures), in no particular order. */

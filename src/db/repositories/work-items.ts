@@ -34,13 +34,21 @@ export async function replaceWorkItems(db: DbExecutor, complaint: Complaint): Pr
   await insertWorkItems(db, [complaint]);
 }
 
-/** The ids of the complaints where `userIds` have work of these kinds (a subquery for the dashboard). */
-export function complaintsWithWork(db: DbExecutor, userIds: readonly string[], kinds: readonly WorkKind[]) {
-  return db
+/** The ids of the complaints where `userIds` have work of these kinds (a few, read from the user index). */
+export async function complaintIdsWithWork(
+  db: DbExecutor,
+  userIds: readonly string[],
+  kinds: readonly WorkKind[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
     .selectFrom('complaint_work_items')
     .select('complaint_id')
-    .where('user_id', 'in', userIds.length ? [...userIds] : [''])
-    .where('kind', 'in', [...kinds]);
+    .distinct()
+    .where('user_id', 'in', [...userIds])
+    .where('kind', 'in', [...kinds])
+    .execute();
+  return rows.map((row) => row.complaint_id);
 }
 
 export interface OwnedMeasure {

@@ -10,6 +10,7 @@ import type { AppDeps } from '../app.ts';
 import { staffCss } from '../pages/css/bundle.ts';
 import { staffAdminRoutes } from './admin/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import { staffErrorHandler, staffMessage } from './errors.ts';
 import { privacyAdminRoutes } from './privacy/routes.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -20,7 +21,7 @@ import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes, dashboardRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>
