@@ -365,6 +365,14 @@ export interface LegalHoldsTable {
   lift_reason: string | null;
 }
 
+/** Rate-limit counters shared by the instances on PostgreSQL (src/http/rate-limit-store.ts). */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** Milliseconds since the epoch, by the database's clock. */
+  window_ends_at: number;
+}
+
 export interface Database {
   complaints: ComplaintsTable;
   complaint_work_items: ComplaintWorkItemsTable;
@@ -387,6 +395,7 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   deletion_log: DeletionLogTable;
   legal_holds: LegalHoldsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type { Generated };

@@ -14,6 +14,7 @@ import { loggerOptions, registerRequestIdHeader, requestIdOf } from './logging.t
 import { notFoundPage } from './pages/errors.ts';
 import { pagesPlugin } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { collectRoutes } from './route-list.ts';
 import { createValidatorCompiler } from './validation.ts';
 
@@ -49,6 +50,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(rateLimit, {
     global: false,
+    // Several instances may share one PostgreSQL: count there, so a limit holds across them.
+    ...(deps.db.dialect === 'postgres' ? { store: databaseRateLimitStore(deps.db) } : {}),
     errorResponseBuilder: (request, context) => ({
       ...problem(localeOf(request), 429, 'rate_limited'),
       statusCode: 429,

@@ -16,6 +16,7 @@ import * as staffSessions from './2026-11-26-0003-staff-sessions.ts';
 import * as dashboard from './2026-11-26-0004-dashboard.ts';
 import * as signInAccounts from './2026-11-26-0005-sign-in-accounts.ts';
 import * as privacy from './2026-11-26-0009-privacy.ts';
+import * as rateLimits from './2026-11-26-0007-rate-limits.ts';
 import { columnTypes } from './column-types.ts';
 
 /** The migrations for one dialect, keyed by name, as Kysely's Migrator expects them. */
@@ -37,6 +38,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       down: (db) => signInAccounts.down(db),
     },
     '2026-11-26-0006-analysis-facts': { up: (db) => analysisFacts.up(db, t), down: (db) => analysisFacts.down(db) },
+    '2026-11-26-0007-rate-limits': { up: (db) => rateLimits.up(db, t), down: (db) => rateLimits.down(db) },
     '2026-11-26-0009-privacy': { up: (db) => privacy.up(db, t), down: (db) => privacy.down(db) },
   };
 }
