@@ -1,14 +1,18 @@
 /**
  * Administrators help users who cannot sign in: unlock an account locked after failed attempts (the counters
- * are cleared, as after a successful sign-in), and reset a lost second factor (the TOTP secret is removed, so
- * the next sign-in asks to set it up again where the user's roles require one; the user's sessions end,
- * since whoever holds the old device must not stay signed in). Both audited.
+ * are cleared, as after a successful sign-in), and reset a lost second factor (the TOTP secret and the
+ * recovery codes are removed, so the next sign-in asks to set it up again where the user's roles require
+ * one; the user's sessions end, since whoever holds the old device must not stay signed in). Both audited.
  */
-
 import { transaction } from '../db/database.ts';
-import { clearSecondFactor } from '../db/repositories/admin.ts';
+import { replaceRecoveryCodes } from '../db/repositories/recovery-codes.ts';
 import { revokeStaffSessionsOf } from '../db/repositories/staff-sessions.ts';
-import { findUserById, getSignInRecord, setSignInCounters } from '../db/repositories/users.ts';
+import {
+  clearSecondFactor,
+  findUserById,
+  getSignInRecord,
+  setSignInCounters,
+} from '../db/repositories/users.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type AdminActor, assertAdministrator, auditAdmin } from './admin-access.ts';
 import type { CommandDeps } from './context.ts';
@@ -51,6 +55,8 @@ export async function resetSecondFactorByAdmin(
     if (!user) throw notFound();
     const record = await getSignInRecord(trx, userId);
     await clearSecondFactor(trx, userId);
+    // Recovery codes belong to the old second factor: they must not open the account either.
+    await replaceRecoveryCodes(trx, userId, [], now);
     const sessionsEnded = await revokeStaffSessionsOf(trx, userId, now);
     await auditAdmin(trx, now, actor, meta, {
       action: 'user_second_factor_reset',

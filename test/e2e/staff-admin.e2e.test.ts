@@ -191,7 +191,7 @@ describeInBrowser('the administrator pages in a browser', () => {
     await tabTo(page, 'form[action="/staff/admin/users"] button[type=submit]');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(page.url()).toMatch(/\/staff\/admin\/users\/[0-9a-f-]{36}\?done=created$/);
-    expect(await page.locator('[role=status]').innerText()).toContain('De gebruiker is aangemaakt.');
+    expect(await page.locator('[role=status]').textContent()).toContain('De gebruiker is aangemaakt.');
     expect(await page.inputValue('#field-jobTitle')).toBe('Jobcoach');
     expect(await page.isChecked('#field-roles')).toBe(true);
     expect(await page.isChecked('#field-roles-handler')).toBe(true);

@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/db/repositories/audit-log.ts';
+import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../src/db/repositories/recovery-codes.ts';
 import { findUserByEmail, getSignInRecord, setSignInCounters } from '../../src/db/repositories/users.ts';
 import { addStandardUsers, call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { textOf } from '../pages/helpers.ts';
-import { signedInAs } from './helpers.ts';
+import { givePasswords, signedInAs } from './helpers.ts';
 
 const userFields = (fields: Record<string, string>) => ({
   name: 'Lotte Visser',
@@ -218,7 +219,7 @@ describeEachDialect('administrator pages: users', (dialect) => {
     ]);
   });
 
-  it('resets a second factor: the secret is gone and the user is signed out everywhere', async () => {
+  it('resets a second factor: the secret and the recovery codes are gone, and the user is signed out everywhere', async () => {
     t.setNow('2026-05-08T10:00:00+02:00');
     const id = t.users.qm!.id;
     await db()
@@ -230,6 +231,7 @@ describeEachDialect('administrator pages: users', (dialect) => {
       })
       .where('id', '=', id)
       .execute();
+    await replaceRecoveryCodes(db(), id, ['aaaaabbbbbcccccddddd', 'eeeeefffffggggghhhhh'], t.deps.now());
     const qm = await signedInAs(t, 'qm');
     const admin = await signedInAs(t, 'admin');
     const page = await admin.get(`/staff/admin/users/${id}`);
@@ -242,6 +244,7 @@ describeEachDialect('administrator pages: users', (dialect) => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ totp_secret: null, totp_enabled_at: null, totp_last_step: null });
+    expect(await countUnusedRecoveryCodes(db(), id)).toBe(0);
     expect((await qm.get('/staff/account')).statusCode).toBe(303);
     const audit = await auditOf(id);
     expect(audit).toEqual([
@@ -252,6 +255,42 @@ describeEachDialect('administrator pages: users', (dialect) => {
       },
     ]);
     expect(JSON.stringify(audit)).not.toContain('JBSWY3DPEHPK3PXP');
+  });
+
+  it('sends an invitation to a user without a password, and a new-password link to one with a password', async () => {
+    t.setNow('2026-05-08T11:00:00+02:00');
+    const admin = await signedInAs(t, 'admin');
+    const id = t.users.handler!.id;
+    const page = await admin.get(`/staff/admin/users/${id}`);
+    expect(textOf(page.body)).toContain('Wachtwoord Nog niet ingesteld');
+    expect(page.body).toContain(`action="/staff/admin/users/${id}/send-invitation"`);
+    const invited = await admin.post(`/staff/admin/users/${id}/send-invitation`);
+    expect(invited.headers.location).toBe(`/staff/admin/users/${id}?done=invited`);
+    expect(textOf((await admin.get(invited.headers.location!)).body)).toContain(
+      'De uitnodiging is verstuurd.',
+    );
+    await givePasswords(t, ['handler2']);
+    const other = t.users.handler2!.id;
+    const withPassword = await admin.get(`/staff/admin/users/${other}`);
+    expect(withPassword.body).toContain(`action="/staff/admin/users/${other}/send-reset"`);
+    const reset = await admin.post(`/staff/admin/users/${other}/send-reset`);
+    expect(reset.headers.location).toBe(`/staff/admin/users/${other}?done=resetSent`);
+    const mail = await db()
+      .selectFrom('email_outbox')
+      .select(['to_address', 'kind'])
+      .where('kind', 'in', ['account_invitation', 'password_reset'])
+      .orderBy('to_address')
+      .execute();
+    expect(mail).toEqual([
+      { to_address: 'handler2@loket3.example', kind: 'password_reset' },
+      { to_address: 'handler@loket3.example', kind: 'account_invitation' },
+    ]);
+    expect((await auditOf(id)).map((e) => [e.action, e.actorId])).toEqual([
+      ['password_invitation_sent', t.users.admin!.id],
+    ]);
+    expect(textOf((await admin.get(`/staff/admin/audit?target=handler%40loket3.example`)).body)).toContain(
+      'Beheerder Loket3 Uitnodiging verstuurd password_invitation_sent Ahmed El Amrani',
+    );
   });
 
   it('answers 404 for an unknown user', async () => {

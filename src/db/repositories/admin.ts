@@ -1,8 +1,8 @@
 /**
  * What the administrator pages read and write beyond the other repositories: users with their sign-in state
- * (locked, second factor, last sign-in), an email change, clearing a second factor, counting the active
- * administrators, every API token with its user, the audit log a page at a time, and how often a code of the
- * settings (category, team, ground for not taking up) is used by complaints.
+ * (locked, second factor, last sign-in), an email change, counting the active administrators, every API
+ * token with its user, the audit log a page at a time, and how often a code of the settings (category, team,
+ * ground for not taking up) is used by complaints.
  */
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
@@ -67,15 +67,6 @@ export async function findUserOverview(db: DbExecutor, id: string): Promise<User
 /** Changes a user's email (stored lowercased, like insertUser); a taken email fails with a unique violation. */
 export async function setUserEmail(db: DbExecutor, id: string, email: string): Promise<void> {
   await db.updateTable('users').set({ email: email.trim().toLowerCase() }).where('id', '=', id).execute();
-}
-
-/** Removes a user's second factor: the next sign-in asks to set it up again where the roles require it. */
-export async function clearSecondFactor(db: DbExecutor, id: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
-    .where('id', '=', id)
-    .execute();
 }
 
 /** How many active users hold the administrator role. */

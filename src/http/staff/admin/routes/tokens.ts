@@ -13,7 +13,6 @@ import { formReader, postedForm } from '../../../pages/form-data.ts';
 import { sendPage } from '../../render.ts';
 import { adminRequest, doneMessage } from '../context.ts';
 import { fieldRefusal, messageOf } from '../form-errors.ts';
-import { passwordLinks } from '../password-links.ts';
 import { TokenCreatedPage } from '../views/TokenCreatedPage.tsx';
 import { TokensPage } from '../views/TokensPage.tsx';
 import { UserPage } from '../views/UserPage.tsx';
@@ -76,7 +75,6 @@ export async function adminTokenRoutes(app: FastifyInstance, deps: AppDeps): Pro
           errors: [{ field: 'token-name', message: messageOf(refusal, ctx.locale) }],
           tokenName: name,
           tokenError: messageOf(refusal, ctx.locale),
-          passwordLinks: await passwordLinks.available(),
         }),
       );
     }

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
+import { sendPasswordLinkByAdmin } from '../../../../commands/admin-password-links.ts';
 import { resetSecondFactorByAdmin, unlockUserByAdmin } from '../../../../commands/admin-user-security.ts';
 import {
   createUserByAdmin,
@@ -25,7 +26,6 @@ import { sendPage } from '../../render.ts';
 import { checkedValues } from '../components/CheckboxGroup.tsx';
 import { type AdminPageContext, adminRequest, doneMessage } from '../context.ts';
 import { fieldRefusal, messageOf } from '../form-errors.ts';
-import { passwordLinks } from '../password-links.ts';
 import { NewUserPage } from '../views/NewUserPage.tsx';
 import { USER_FIELD_ORDER, type UserFormValues } from '../views/UserFields.tsx';
 import { UserPage, type UserPageProps } from '../views/UserPage.tsx';
@@ -98,7 +98,6 @@ export async function adminUserRoutes(app: FastifyInstance, deps: AppDeps): Prom
         user,
         tokens,
         errors: [],
-        passwordLinks: await passwordLinks.available(),
         ...props,
         values,
       }),
@@ -172,6 +171,8 @@ export async function adminUserRoutes(app: FastifyInstance, deps: AppDeps): Prom
     reactivate: (actor, id, meta) => setUserActiveByAdmin(deps, actor, id, true, meta),
     unlock: (actor, id, meta) => unlockUserByAdmin(deps, actor, id, meta),
     'reset-second-factor': (actor, id, meta) => resetSecondFactorByAdmin(deps, actor, id, meta),
+    'send-invitation': (actor, id, meta) => sendPasswordLinkByAdmin(deps, actor, id, 'invite', meta),
+    'send-reset': (actor, id, meta) => sendPasswordLinkByAdmin(deps, actor, id, 'reset', meta),
   } satisfies Record<
     string,
     (
@@ -185,6 +186,8 @@ export async function adminUserRoutes(app: FastifyInstance, deps: AppDeps): Prom
     reactivate: 'reactivated',
     unlock: 'unlocked',
     'reset-second-factor': 'secondFactorReset',
+    'send-invitation': 'invited',
+    'send-reset': 'resetSent',
   } as const;
 
   for (const [slug, run] of Object.entries(actions)) {

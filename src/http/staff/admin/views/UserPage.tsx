@@ -25,8 +25,6 @@ export interface UserPageProps {
   formMessage?: string | undefined;
   tokenName?: string;
   tokenError?: string | undefined;
-  /** Whether invitation and new-password links can be sent (the password-reset command exists). */
-  passwordLinks: boolean;
   done?: string | undefined;
 }
 
@@ -126,7 +124,7 @@ export function UserPage(props: UserPageProps) {
         {user.secondFactor && (
           <ActionForm ctx={ctx} user={user} action="reset-second-factor" {...p.resetSecondFactor} />
         )}
-        {props.passwordLinks && user.active && (
+        {user.active && (
           <ActionForm
             ctx={ctx}
             user={user}
