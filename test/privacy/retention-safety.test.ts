@@ -8,7 +8,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runRetention } from '../../src/commands/retention.ts';
+import { parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
+import { startRetentionJob } from '../../src/jobs/retention.ts';
 import { act, addStandardUsers, call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { findInDatabase } from './helpers.ts';
@@ -132,5 +134,29 @@ describeEachDialect('retention safety', (dialect) => {
       if (other !== t.db) await other.close();
     }
     expect(await entriesPerCase()).toEqual(refs.map((ref) => [ref, 1]).sort());
+  });
+
+  it('runs as a scheduled job in the server process (RETENTION_JOB, on by default), logging counts only', async () => {
+    expect(parseConfig({}).retentionJob).toBe(true);
+    expect(parseConfig({ RETENTION_JOB: 'false' }).retentionJob).toBe(false);
+    await endedCase(13, '2022-02-02', 'withdraw');
+    const logged: object[] = [];
+    const job = startRetentionJob({
+      db: t.db,
+      intervalMs: 3_600_000,
+      firstRunAfterMs: 1,
+      now: () => new Date('2026-11-28T12:00:00.000Z'),
+      logger: { info: (obj: object) => logged.push(obj), warn: () => {}, error: () => {} },
+    });
+    try {
+      for (let i = 0; i < 200 && logged.length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await job.stop();
+    }
+    expect(logged).toEqual([
+      { anonymised: 1, held: 0, alreadyDone: 0, failed: 0, auditEntriesDeleted: 0, spotRecordsRedacted: 0 },
+    ]);
+    expect(await findInDatabase(t.db, ['nummer13'])).toEqual([]);
   });
 });
