@@ -13,7 +13,7 @@ import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { insertComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { nextReferenceNumber } from '../db/repositories/reference-counters.ts';
-import { type CommandDeps, loadOrganisation } from './context.ts';
+import { type CommandDeps, loadOrganisationOf } from './context.ts';
 import { hashFollowUpToken, newFollowUpToken } from './follow-up-token.ts';
 import { storeAttachment, type Upload } from './take-action.ts';
 import { followUpEmail } from './messages.ts';
@@ -50,7 +50,7 @@ export async function registerComplaintIn(
   const receivedAt = staff ? new Date(staff.receivedAt).toISOString() : now;
   const followUpToken = newFollowUpToken();
   {
-    const organisation = await loadOrganisation(trx);
+    const organisation = await loadOrganisationOf(deps.db, trx);
     const ctx = { now, actor, ...organisation, users: new Map(), newId: deps.newId };
     // Numbered by the Amsterdam year of receipt, so a complaint from 31 December stays in its year.
     const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));

@@ -15,7 +15,7 @@ import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { findComplaintByReference, updateComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { findUserByEmail } from '../db/repositories/users.ts';
-import { type CommandDeps, loadOrganisation, loadUsers, type Organisation } from './context.ts';
+import { type CommandDeps, loadOrganisationOf, loadUsers, type Organisation } from './context.ts';
 import { describeLetters, sendLetters } from './send-letters.ts';
 import { enqueueNotifications } from '../notifications/staff-notifications.ts';
 
@@ -89,7 +89,7 @@ export async function applyInTransaction(
   uploads: Upload[] = [],
 ): Promise<ActionOutcome> {
   const now = deps.now().toISOString();
-  const organisation = await loadOrganisation(trx);
+  const organisation = await loadOrganisationOf(deps.db, trx);
   const relation = await relationOf(trx, complaint, actor, organisation);
   if (!mayTakeAction(action.name, relation)) {
     throw new DomainError('forbidden', { en: `You may not take the action '${action.name}' on this complaint.`, nl: `U mag de handeling '${action.name}' niet uitvoeren op deze klacht.` });

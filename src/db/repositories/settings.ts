@@ -27,6 +27,15 @@ export async function loadCurrentSettings(db: DbExecutor): Promise<SettingsVersi
   return row ? toSettingsVersion(row) : null;
 }
 
+/** The number of the settings version in force (0 before the first save): one index lookup. */
+export async function currentSettingsVersion(db: DbExecutor): Promise<number> {
+  const row = await db
+    .selectFrom('organisation_settings')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
 /**
  * Saves `data` as the next version (current + 1, or 1). Two saves at the same moment compute the same number;
  * the primary key then makes the second fail with a unique violation instead of silently overwriting.
