@@ -64,7 +64,7 @@ export async function recordLetterPosted(
       fromStatus: complaint.status,
       toStatus: complaint.status,
       changes: {},
-      note: `letter ${letter.kind} sent by post on ${postedAt.slice(0, 10)}`,
+      note: `letter ${letter.kind} sent by post on ${postedAt.slice(0, 10)} (sha256 ${letter.sha256})`,
     });
     return { ...letter, postedAt };
   });

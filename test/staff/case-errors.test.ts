@@ -71,7 +71,7 @@ describeEachDialect('errors on the action forms', (dialect) => {
       cause: 'Fout: Dit veld mag niet leeg zijn.',
     });
     expect(summaryOf(response.body)).toBe(
-      'Er is iets niet goed ingevuld Dit veld is verplicht. Dit veld mag niet leeg zijn. Dit veld is verplicht. Dit veld mag niet leeg zijn.',
+      'Er is iets niet goed ingevuld Oordeel: Dit veld is verplicht. Motivering: Dit veld mag niet leeg zijn. Ernst: Dit veld is verplicht. Oorzaak: Dit veld mag niet leeg zijn.',
     );
     expect(response.body).toContain('href="#field-judgement"');
     expect(textareaValue(response.body, 'findings')).toBe('De agenda liet dubbele boekingen toe.');
@@ -102,7 +102,7 @@ describeEachDialect('errors on the action forms', (dialect) => {
     const rule =
       'Nog geen oordeel mogelijk: geen akkoord op de reactie van Jeroen Bakker, Bureau Werkfit. Leg een reden vast om toch te beslissen.';
     expect(fieldErrors(refused.body)).toEqual({ overrideReason: `Fout: ${rule}` });
-    expect(summaryOf(refused.body)).toBe(`Er is iets niet goed ingevuld ${rule}`);
+    expect(summaryOf(refused.body)).toBe(`Er is iets niet goed ingevuld Reden om toch te beslissen: ${rule}`);
     expect(textareaValue(refused.body, 'reasons')).toBe('Wel gekomen.');
     // The form said so before it was posted, too.
     expect(textOf(refused.body)).toContain(
@@ -186,6 +186,9 @@ describeEachDialect('errors on the action forms', (dialect) => {
       'measures-2-description': 'Een nieuwe afspraak.',
     });
     expect(fieldErrors(second.body)).toEqual({ 'measures-2-kind': 'Fout: Dit veld is verplicht.' });
+    expect(summaryOf(second.body)).toBe(
+      'Er is iets niet goed ingevuld Maatregel 3, soort maatregel: Dit veld is verplicht.',
+    );
     expect(textareaValue(second.body, 'measures-2-description')).toBe('Een nieuwe afspraak.');
     const notByPhone = await submitAction(handler, offerCase, 'make-offer', {
       method: 'email',

@@ -111,9 +111,9 @@ export async function investigating(t: TestApp, reference: string): Promise<void
 }
 
 /** Every step of the regulation once, ending closed, with a message and the survey from the reporter. */
-export async function workedCase(t: TestApp): Promise<string> {
+export async function workedCase(t: TestApp, intake: Json = {}): Promise<string> {
   t.setNow('2026-04-30T09:00:00+02:00');
-  const reference = await registerByPhone(t);
+  const reference = await registerByPhone(t, intake);
   await must(t, 'qm', reference, 'set-classification', { category: 'coaching' });
   await assigned(t, reference);
   t.setNow('2026-05-04T10:00:00+02:00');

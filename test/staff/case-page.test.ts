@@ -241,8 +241,10 @@ describeEachDialect('letters on paper and the follow-up link on the case page', 
     expect(posted.headers.location).toBe(`/staff/complaints/${ref}?done=letter-posted`);
     const after = await handler.get(String(posted.headers.location));
     expect(statusOf(after.body)).toBe('Vastgelegd dat de brief op de post is gedaan.');
-    expect(textOf(after.body)).toContain('Per post 4 mei 2026 09:00 4 mei 2026 00:00');
-    expect(textOf(after.body)).toContain('Brief op de post gedaan · 4 mei 2026 09:00 · door Ahmed El Amrani');
+    expect(textOf(after.body)).toContain('Per post 4 mei 2026 09:00 4 mei 2026 Volglink');
+    expect(textOf(after.body)).toContain(
+      'Brief op de post gedaan · 4 mei 2026 09:00 · door Ahmed El Amrani Ontvangstbevestiging aan de melder (per post): op de post gedaan op 4 mei 2026',
+    );
     const twice = await handler.post(action, { postedAt: '' });
     expect(twice.statusCode).toBe(409);
     expect(textOf(twice.body)).toContain(

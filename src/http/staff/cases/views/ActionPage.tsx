@@ -11,15 +11,18 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { amsterdamDateOf } from '../../../../domain/calendar.ts';
+import { deadlineOverview } from '../../../../domain/deadlines.ts';
 import { ErrorSummary } from '../../../pages/components/ErrorSummary.tsx';
 import { actionSlug } from '../../../pages/follow-up-actions.ts';
 import type { FormLimits } from '../../../pages/form-data.ts';
 import type { FieldError } from '../../../pages/validate.ts';
 import { StaffLayout } from '../../components/StaffLayout.tsx';
 import type { StaffPageContext } from '../../context.ts';
-import type { ActionForm, FormEnv, Values } from '../forms/types.ts';
+import type { ActionForm, FieldSpec, FormEnv, Values } from '../forms/types.ts';
 import { casePath } from './case-view.ts';
 import { FormFields } from './FormFields.tsx';
+import { day, Light } from './ui.tsx';
 
 export interface ActionPageProps {
   ctx: StaffPageContext;
@@ -34,6 +37,50 @@ export interface ActionPageProps {
   /** Users who cannot be chosen, with why (the handler's neutrality, step 2). */
   notEligible?: { name: string; why: string[] }[] | undefined;
   limits: FormLimits;
+}
+
+/** The terms of the case in one line, each with its traffic light, and the reason of an extension. */
+function DeadlineLine({ ctx, env }: { ctx: StaffPageContext; env: FormEnv }) {
+  const { complaint } = env;
+  const overview = deadlineOverview(complaint, amsterdamDateOf(ctx.now.toISOString()), env.calendar);
+  const terms = [
+    ['acknowledge', overview.acknowledge],
+    ['resolve', overview.resolve],
+    ...(overview.report ? [['report', overview.report] as const] : []),
+  ] as const;
+  return (
+    <>
+      <ul className="vp-inline-list" aria-label={env.page.deadlines.heading}>
+        {terms.map(([term, { due, state }]) => (
+          <li key={term}>
+            {`${ctx.t.deadlines[term]} ${ctx.t.deadlines.due(day(ctx, due) ?? '')} `}
+            <Light state={state} label={ctx.t.deadlines.states[state]} />
+          </li>
+        ))}
+      </ul>
+      {complaint.extension && (
+        <Paragraph className="vp-text">
+          {`${env.page.deadlines.extended(complaint.extension.workingDays, day(ctx, complaint.extension.previousResolveBy) ?? '')} ${complaint.extension.reason}`}
+        </Paragraph>
+      )}
+    </>
+  );
+}
+
+/** The summary names each field ("Motivering: Dit veld mag niet leeg zijn."); at the field the label already does. */
+function namedErrors(fields: FieldSpec[], errors: FieldError[]): FieldError[] {
+  const labels = new Map<string, string>();
+  const collect = (list: FieldSpec[], legend: string | null) => {
+    for (const f of list) {
+      if (f.kind === 'group') collect(f.fields, f.legend);
+      else labels.set(f.name, legend ? `${legend}, ${f.label.toLowerCase()}` : f.label);
+    }
+  };
+  collect(fields, null);
+  return errors.map((e) => {
+    const label = labels.get(e.field);
+    return label ? { ...e, message: `${label}: ${e.message}` } : e;
+  });
 }
 
 export function ActionPage({
@@ -59,8 +106,13 @@ export function ActionPage({
       </Paragraph>
       <Heading level={1}>{name}</Heading>
       <Paragraph>{`${env.page.page.title(complaint.reference)} · ${env.page.page.status}: ${ctx.t.statuses[complaint.status]}`}</Paragraph>
+      <DeadlineLine ctx={ctx} env={env} />
       {(errors.length > 0 || formMessage) && (
-        <ErrorSummary heading={ctx.t.form.errorSummaryHeading} errors={errors} intro={formMessage} />
+        <ErrorSummary
+          heading={ctx.t.form.errorSummaryHeading}
+          errors={namedErrors(fields, errors)}
+          intro={formMessage}
+        />
       )}
       {(form.intro?.(env) ?? []).map((text) => (
         <Paragraph key={text} className="vp-text">

@@ -5,6 +5,7 @@
  */
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { Fragment, type ReactNode } from 'react';
+import { amsterdamDateOf } from '../../../../domain/calendar.ts';
 import type { DeadlineState } from '../../../../domain/deadlines.ts';
 import type { CasesMessages } from '../../../../i18n/staff/cases.ts';
 import { formatDateTime, formatMegabytes, formatShortDate } from '../../../pages/dates.ts';
@@ -98,6 +99,10 @@ export const size = (ctx: StaffPageContext, bytes: number): string =>
 
 export const day = (ctx: StaffPageContext, date: string | null | undefined): string | null =>
   date ? formatShortDate(ctx.t, date) : null;
+
+/** The Amsterdam calendar day of an instant (a letter posted "on 4 May" is stored as its first moment). */
+export const dayOf = (ctx: StaffPageContext, instant: string | null | undefined): string | null =>
+  instant ? formatShortDate(ctx.t, amsterdamDateOf(instant)) : null;
 
 /** One button that posts an action of this case, with the version the page showed (409 if it moved on). */
 export function ActionButton({

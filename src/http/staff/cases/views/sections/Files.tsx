@@ -16,7 +16,7 @@ import {
 import type { Letter } from '../../../../../db/repositories/letters.ts';
 import type { CasesMessages } from '../../../../../i18n/staff/cases.ts';
 import { type CaseViewProps, casePath, nameOf } from '../case-view.ts';
-import { Facts, Muted, Section, size, TableBox, when } from '../ui.tsx';
+import { dayOf, Facts, Muted, Section, size, TableBox, when } from '../ui.tsx';
 
 export function Attachments(props: CaseViewProps) {
   const { ctx, t, c, attachments } = props;
@@ -114,7 +114,7 @@ export function Letters(props: CaseViewProps) {
                     {letter.delivery !== 'post' ? (
                       '–'
                     ) : letter.postedAt ? (
-                      when(ctx, letter.postedAt)
+                      dayOf(ctx, letter.postedAt)
                     ) : managesCase ? (
                       <PostedForm {...props} letter={letter} to={to} />
                     ) : (

@@ -15,7 +15,7 @@ import type { ComplaintEvent } from '../../../../../db/repositories/complaint-ev
 import type { Complaint } from '../../../../../domain/complaint.ts';
 import type { ActionName, ComplaintStatus } from '../../../../../domain/lifecycle.ts';
 import type { CaseViewProps } from '../case-view.ts';
-import { Muted, Section, TableBox, Text, when } from '../ui.tsx';
+import { dayOf, Muted, Section, TableBox, Text, when } from '../ui.tsx';
 import { letterInWords } from './Files.tsx';
 
 /** Fields every change touches, or that the status line already tells. */
@@ -43,6 +43,9 @@ function noteInWords(props: CaseViewProps, note: string): string {
     .split('\n')
     .map((line) => {
       const letter = props.letters.find((l) => line.includes(l.sha256));
+      if (letter && letter.postedAt && line.includes(' sent by post on ')) {
+        return `${letterInWords(props.t, letter)}: ${props.t.letters.postedAt.toLowerCase()} ${dayOf(props.ctx, letter.postedAt)}`;
+      }
       if (letter) return letterInWords(props.t, letter);
       const file = props.attachments.find((a) => line.includes(a.sha256));
       if (file) return `${props.t.attachments.heading}: ${file.filename}`;
