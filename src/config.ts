@@ -13,6 +13,18 @@ export interface SmtpConfig {
   password: string | null;
 }
 
+/** Single sign-on with OpenID Connect (e.g. Microsoft Entra ID): all three of issuer, client id and secret, or none. */
+export interface OidcConfig {
+  /** OIDC_ISSUER: the provider's issuer URL (https; plain http only for a provider on this machine). */
+  issuer: string;
+  /** OIDC_CLIENT_ID */
+  clientId: string;
+  /** OIDC_CLIENT_SECRET */
+  clientSecret: string;
+  /** OIDC_DISPLAY_NAME (default "Microsoft"): "Sign in with …" on the sign-in page. */
+  displayName: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -35,8 +47,10 @@ export interface Config {
   attachmentMaxBytes: number;
   attachmentsMaxTotalBytes: number;
   trustProxy: boolean;
-  /** SQLITE_SYNCHRONOUS (default normal): SQLite's durability per commit; see docs/adr/0005. */
+  /** SQLITE_SYNCHRONOUS (default normal): SQLite's durability per commit; see docs/adr/0002-sqlite-durability.md. */
   sqliteSynchronous: SqliteSynchronous;
+  /** null: no single sign-on; the sign-in page offers email and password only. */
+  oidc: OidcConfig | null;
 }
 
 export type SqliteSynchronous = 'normal' | 'full';
@@ -107,6 +121,7 @@ export function parseConfig(env: Env): Readonly<Config> {
   if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') {
     problems.push(`SQLITE_SYNCHRONOUS must be normal or full (got '${sqliteSynchronous}').`);
   }
+  const oidc = readOidc(read, problems);
   const config: Config = {
     port,
     host,
@@ -125,7 +140,35 @@ export function parseConfig(env: Env): Readonly<Config> {
     attachmentsMaxTotalBytes: integer('ATTACHMENTS_MAX_TOTAL_BYTES', 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     trustProxy: boolean('TRUST_PROXY', false),
     sqliteSynchronous,
+    oidc,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them. */
+function readOidc(read: (name: string, fallback: string) => string, problems: string[]): OidcConfig | null {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const [issuer, clientId, clientSecret] = names.map((name) => read(name, ''));
+  const given = names.filter((_, i) => [issuer, clientId, clientSecret][i] !== '');
+  if (given.length === 0) return null;
+  if (given.length < names.length) {
+    const missing = names.filter((name) => !given.includes(name));
+    problems.push(`Single sign-on needs ${names.join(', ')} together; missing: ${missing.join(', ')}.`);
+    return null;
+  }
+  const url = URL.canParse(issuer!) ? new URL(issuer!) : null;
+  const local = url !== null && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    problems.push(
+      `OIDC_ISSUER must be an https URL (plain http only for a provider on this machine) (got '${issuer}').`,
+    );
+    return null;
+  }
+  return {
+    issuer: issuer!,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    displayName: read('OIDC_DISPLAY_NAME', 'Microsoft'),
+  };
 }

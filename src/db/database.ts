@@ -38,7 +38,7 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL only: the schema to work in (sets `search_path` on every pooled connection). Used by tests. */
   schema?: string;
-  /** SQLite only: `synchronous` in WAL mode (default normal; see docs/adr/0005-sqlite-synchronous-measured.md). */
+  /** SQLite only: `synchronous` in WAL mode (default normal; see docs/adr/0002-sqlite-durability.md). */
   sqliteSynchronous?: 'normal' | 'full';
 }
 
@@ -71,7 +71,7 @@ function openSqlite(location: string, synchronous: 'normal' | 'full'): Db {
   database.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit survives a crash of the process (the WAL is written before commit returns);
   // only a power loss or OS crash may lose the last transactions. FULL also fsyncs the WAL on every commit and
-  // survives those, at a measured price (docs/adr/0005-sqlite-synchronous-measured.md, docs/performance.md).
+  // survives those, at a measured price (docs/adr/0002-sqlite-durability.md, docs/performance.md).
   database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.pragma('foreign_keys = ON');
   // Other processes (CLI, a second worker) may hold the write lock briefly; wait instead of failing at once.
