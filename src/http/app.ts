@@ -16,6 +16,7 @@ import { pagesPlugin } from './pages/plugin.ts';
 import { localeOf, problem, registerProblemHandlers } from './problems.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { collectRoutes } from './route-list.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { createValidatorCompiler } from './validation.ts';
 
 export type AppDeps = CommandDeps;
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   collectRoutes(app);
   registerRequestIdHeader(app);
+  registerSecurityHeaders(app, { publicUrl: deps.config.publicUrl });
   // Query strings are text by nature: only there are types coerced ("?limit=20", "?overdue=true").
   app.setValidatorCompiler(createValidatorCompiler());
   registerProblemHandlers(app, { pageNotFound: (request, reply) => notFoundPage(deps, request, reply) });

@@ -57,5 +57,9 @@ export async function registerSecurity(app: FastifyInstance, options: { publicUr
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
+    // Only where the public address is https (src/http/security-headers.ts says why).
+    strictTransportSecurity: options.publicUrl.startsWith('https:')
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
   });
 }
