@@ -115,7 +115,9 @@ export function parseConfig(env: Env): Readonly<Config> {
   const mailFrom = read('MAIL_FROM', 'Verbeterpunt <noreply@localhost>');
   const logLevel = read('LOG_LEVEL', 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got '${logLevel}').`);
+    problems.push(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got '${logLevel}').`,
+    );
   }
   const sqliteSynchronous = read('SQLITE_SYNCHRONOUS', 'normal').toLowerCase() as SqliteSynchronous;
   if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') {
@@ -137,7 +139,12 @@ export function parseConfig(env: Env): Readonly<Config> {
     reminderWorkingDays: integer('REMINDER_WORKING_DAYS', 2, 0, 20),
     publicRateLimitPerMinute: integer('PUBLIC_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     attachmentMaxBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
-    attachmentsMaxTotalBytes: integer('ATTACHMENTS_MAX_TOTAL_BYTES', 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+    attachmentsMaxTotalBytes: integer(
+      'ATTACHMENTS_MAX_TOTAL_BYTES',
+      25 * 1024 * 1024,
+      1024,
+      500 * 1024 * 1024,
+    ),
     trustProxy: boolean('TRUST_PROXY', false),
     sqliteSynchronous,
     oidc,

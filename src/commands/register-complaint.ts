@@ -13,6 +13,9 @@ import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { insertComplaint } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
 import { nextReferenceNumber } from '../db/repositories/reference-counters.ts';
+import { findUserById } from '../db/repositories/users.ts';
+import { DomainError } from '../domain/errors.ts';
+import { mayRegister, mayRegisterOnBehalf } from '../domain/policy.ts';
 import { type CommandDeps, loadOrganisationOf } from './context.ts';
 import { hashFollowUpToken, newFollowUpToken } from './follow-up-token.ts';
 import { storeAttachment, type Upload } from './take-action.ts';
@@ -27,13 +30,45 @@ export interface Registered {
 }
 
 
+export interface RegisterOptions {
+  /** Who received the complaint, when not the registering user (a quality manager registers for a colleague). */
+  receiverId?: string | undefined;
+}
+
 export async function registerComplaint(
   deps: CommandDeps,
   input: PublicIntake | StaffIntake,
   actor: Actor,
   uploads: Upload[] = [],
+  options: RegisterOptions = {},
 ): Promise<Registered> {
-  return transaction(deps.db, (trx) => registerComplaintIn(trx, deps, input, actor, uploads));
+  return transaction(deps.db, (trx) => registerComplaintIn(trx, deps, input, actor, uploads, options));
+}
+
+/**
+ * The receiver of a registration: the registering user, or another active user who may register complaints,
+ * named by a user who may register on someone else's behalf (policy.ts).
+ */
+async function receiverOf(trx: DbExecutor, actor: Actor, receiverId: string | undefined): Promise<string | null> {
+  if (!receiverId || receiverId === actor.userId) return actor.userId;
+  if (!mayRegisterOnBehalf(actor)) {
+    throw new DomainError('forbidden', {
+      en: 'Only a quality manager may register a complaint on behalf of another receiver.',
+      nl: 'Alleen een kwaliteitsmanager mag een klacht registreren namens een andere ontvanger.',
+    });
+  }
+  const receiver = await findUserById(trx, receiverId);
+  if (!receiver?.active || !mayRegister({ userId: receiver.id, name: receiver.name, roles: receiver.roles })) {
+    throw new DomainError(
+      'invalid_input',
+      {
+        en: 'Choose a receiver from the list: an active colleague who may register complaints.',
+        nl: 'Kies een ontvanger uit de lijst: een actieve collega die klachten mag registreren.',
+      },
+      { field: 'receiverId' },
+    );
+  }
+  return receiver.id;
 }
 
 /** The registration inside the caller's transaction (a spot record's conversion adds its own write). */
@@ -43,8 +78,10 @@ export async function registerComplaintIn(
   input: PublicIntake | StaffIntake,
   actor: Actor,
   uploads: Upload[] = [],
+  options: RegisterOptions = {},
 ): Promise<Registered> {
   const now = deps.now().toISOString();
+  const receiverId = await receiverOf(trx, actor, options.receiverId);
   const staff = 'channel' in input ? input : null;
   const channel: Channel = staff?.channel ?? 'web';
   const receivedAt = staff ? new Date(staff.receivedAt).toISOString() : now;
@@ -62,7 +99,7 @@ export async function registerComplaintIn(
         reference,
         channel,
         receivedAt,
-        receiverId: actor.userId,
+        receiverId,
         trajectory: staff?.trajectory,
         category: staff?.category,
         team: staff?.team,

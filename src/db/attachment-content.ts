@@ -14,6 +14,8 @@ export const ALLOWED_ATTACHMENT_TYPES: readonly string[] = [
   // HEIF photos with the 'mif1' brand (many Android phones) are the same format as HEIC to us.
   'image/heif',
   'message/rfc822',
+  // An Outlook message saved as a file (.msg): how a complaint received by email is often kept.
+  'application/vnd.ms-outlook',
   'text/plain',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/msword',
@@ -27,9 +29,11 @@ export async function sniffContentType(content: Buffer): Promise<string | undefi
   const detected = await fileTypeFromBuffer(content);
   if (detected) {
     // An OLE compound file is a .doc, but also an .xls, .msg or .msi installer: keep only Word documents,
-    // which have a stream named "WordDocument" in their directory.
-    if (detected.mime === 'application/x-cfb')
-      return isWordDocument(content) ? 'application/msword' : detected.mime;
+    // which have a stream named "WordDocument" in their directory, and Outlook messages (__substg1.0_ streams).
+    if (detected.mime === 'application/x-cfb') {
+      if (isWordDocument(content)) return 'application/msword';
+      return isOutlookMessage(content) ? 'application/vnd.ms-outlook' : detected.mime;
+    }
     return detected.mime;
   }
   if (content.includes(0)) return undefined;
@@ -60,6 +64,10 @@ function truncateKeepingExtension(name: string, max: number): string {
 
 function isWordDocument(content: Buffer): boolean {
   return content.includes(Buffer.from('WordDocument', 'utf16le'));
+}
+
+function isOutlookMessage(content: Buffer): boolean {
+  return content.includes(Buffer.from('__substg1.0_', 'utf16le'));
 }
 
 const HEADER_LINE = /^[!-9;-~]+:/;

@@ -139,6 +139,9 @@ export function actionsOffered(
 export const mayRegister = (actor: Actor): boolean =>
   actor.roles.some((role) => role === 'receiver' || role === 'handler' || role === 'quality_manager');
 
+/** Registering a complaint that a colleague received (the receiver is then that colleague): the quality manager. */
+export const mayRegisterOnBehalf = (actor: Actor): boolean => actor.roles.includes('quality_manager');
+
 /** Seeing every case in lists: quality managers and administrators; others see their own. */
 export const maySeeAllCases = (actor: Actor): boolean =>
   actor.roles.includes('quality_manager') || actor.roles.includes('administrator');

@@ -17,6 +17,9 @@
  */
 import { expect } from 'vitest';
 import { act, call, type TestApp } from '../helpers/app.ts';
+import { textOf } from '../pages/helpers.ts';
+
+export { textOf };
 
 /** Wednesday 6 May 2026, 10:00 in Amsterdam: the day the dashboard is looked at. */
 export const DASHBOARD_DAY = '2026-05-06T10:00:00+02:00';
@@ -203,17 +206,6 @@ export const referencesOn = (html: string): string[] =>
   [...html.matchAll(/<a href="\/staff\/complaints\/(VP-\d{4}-\d{5})" class="vp-reference-link">/g)].map(
     (m) => m[1]!,
   );
-
-/** The text of an HTML fragment, tags removed and white space collapsed. */
-export const textOf = (html: string): string =>
-  html
-    .replace(/<br\s*\/?>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** The text of the table row of a case. */
 export function rowText(html: string, reference: string): string {

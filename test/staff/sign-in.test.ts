@@ -138,6 +138,16 @@ describeEachDialect('signing in with email and password', (dialect) => {
     }
   });
 
+  it('without single sign-on configured: no button, and its address is like any unknown staff page', async () => {
+    const page = await new StaffBrowser(t).get('/staff/sign-in');
+    expect(page.body).not.toContain('/staff/sign-in/oidc');
+    expect(textOf(page.body)).not.toContain('Aanmelden met');
+    const start = await new StaffBrowser(t).get('/staff/sign-in/oidc');
+    expect(start.statusCode).toBe(303);
+    expect(start.headers.location).toBe('/staff/sign-in?next=%2Fstaff%2Fsign-in%2Foidc');
+    expect((await (await signedInAs(t, 'handler')).get('/staff/sign-in/oidc')).statusCode).toBe(404);
+  });
+
   it('asks for both fields, keeping the email typed (400)', async () => {
     const browser = new StaffBrowser(t);
     const page = await browser.get('/staff/sign-in');

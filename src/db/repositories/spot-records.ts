@@ -77,6 +77,24 @@ export async function listSpotRecords(
   return rows.map(toSpotRecord);
 }
 
+/** The latest spot records received in [from, to), newest first, at most `limit` (a page of the staff list). */
+export async function listLatestSpotRecords(
+  db: DbExecutor,
+  period: { from: Date | string; to: Date | string },
+  limit: number,
+): Promise<SpotRecord[]> {
+  const rows = await db
+    .selectFrom('spot_records')
+    .selectAll()
+    .where('received_at', '>=', toTimestamp(period.from))
+    .where('received_at', '<', toTimestamp(period.to))
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSpotRecord);
+}
+
 /** Links a spot record to the complaint it became; false when it does not exist or was converted already. */
 export async function markSpotRecordConverted(
   db: DbExecutor,

@@ -25,7 +25,7 @@ export function attachmentRules(t: PageMessages, limits: Limits): AttachmentRule
 
 /** What the file picker offers; the server decides by the bytes, not by this. */
 export const ACCEPTED_FILES =
-  '.pdf,.jpg,.jpeg,.png,.heic,.heif,.eml,.txt,.doc,.docx,application/pdf,image/jpeg,image/png,image/heic,image/heif,message/rfc822,text/plain,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  '.pdf,.jpg,.jpeg,.png,.heic,.heif,.eml,.msg,.txt,.doc,.docx,application/pdf,image/jpeg,image/png,image/heic,image/heif,message/rfc822,application/vnd.ms-outlook,text/plain,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function validateUploads(
   files: Upload[],

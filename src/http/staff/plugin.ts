@@ -16,12 +16,13 @@ import { privacyAdminRoutes } from './privacy/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { passwordResetRoutes } from './routes/password-reset.ts';
 import { signInRoutes } from './routes/sign-in.ts';
+import { singleSignOnRoutes } from './routes/single-sign-on.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes, dashboardRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, singleSignOnRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes, dashboardRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>

@@ -15,7 +15,9 @@ import { casesActionMessages } from '../../../i18n/staff/cases-actions.ts';
 import { sendPdf } from '../../api/letters.ts';
 import type { AppDeps } from '../../app.ts';
 import { formReader, postedForm } from '../../pages/form-data.ts';
+import { pageLocale } from '../../pages/locale.ts';
 import { schemaProblems } from '../../pages/validate.ts';
+import { takeRegistrationNotice } from '../registration/notice.ts';
 import { staffPageContext } from '../render.ts';
 import { renderCasePage } from './case-page.ts';
 import { loadCase, recordComplaintView, requireFullView } from './load.ts';
@@ -44,11 +46,19 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   app.get('/complaints/:reference', { schema: { hide: true } }, async (request: CaseRequest, reply) => {
     const event = Number(request.query.event);
+    // Just registered or converted from a spot record (../registration/notice.ts): the follow-up link, once.
+    const notice = takeRegistrationNotice(
+      request,
+      reply,
+      request.params.reference,
+      pageLocale(request, reply),
+    );
     return renderCasePage(deps, request, reply, {
       status: 200,
       reference: request.params.reference,
       done: request.query.done,
       eventSeq: Number.isInteger(event) ? event : undefined,
+      ...(notice ? { newFollowUpUrl: notice.followUpUrl, statusText: notice.statusText } : {}),
     });
   });
 

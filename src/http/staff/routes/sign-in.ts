@@ -10,6 +10,7 @@ import { authMessages } from '../../../i18n/staff/auth.ts';
 import type { AppDeps } from '../../app.ts';
 import { formReader, postedForm } from '../../pages/form-data.ts';
 import type { FieldError } from '../../pages/validate.ts';
+import type { StaffPageContext } from '../context.ts';
 import { sendPage, staffPageContext } from '../render.ts';
 import {
   clearSessionCookie,
@@ -33,7 +34,24 @@ async function renderSignIn(
   props: Omit<SignInPageProps, 'ctx'>,
 ) {
   const ctx = await staffPageContext(deps, request, reply);
-  return sendPage(reply, status, createElement(SignInPage, { ctx, ...props }));
+  return sendPage(
+    reply,
+    status,
+    createElement(SignInPage, { ctx, singleSignOn: singleSignOnOf(deps, ctx, props.next), ...props }),
+  );
+}
+
+/** The "Sign in with …" button, where single sign-on is configured. */
+export function singleSignOnOf(
+  deps: AppDeps,
+  ctx: StaffPageContext,
+  next: string,
+): SignInPageProps['singleSignOn'] {
+  if (!deps.config.oidc) return undefined;
+  return {
+    label: ctx.t.signIn.singleSignOn(deps.config.oidc.displayName),
+    href: `/staff/sign-in/oidc?${new URLSearchParams({ next })}`,
+  };
 }
 
 export async function signInRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -60,7 +78,14 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps): Promise
       return sendPage(
         reply,
         200,
-        createElement(SignInPage, { ctx, next: safeNext(q.next), email: '', errors: [], notice }),
+        createElement(SignInPage, {
+          ctx,
+          next: safeNext(q.next),
+          email: '',
+          errors: [],
+          notice,
+          singleSignOn: singleSignOnOf(deps, ctx, safeNext(q.next)),
+        }),
       );
     },
   );

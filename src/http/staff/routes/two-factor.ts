@@ -37,6 +37,7 @@ import { SecondFactorPage } from '../views/SecondFactorPage.tsx';
 import { SignInPage } from '../views/SignInPage.tsx';
 import { TwoFactorEnrolPage } from '../views/TwoFactorEnrolPage.tsx';
 import { TwoFactorManagePage } from '../views/TwoFactorManagePage.tsx';
+import { singleSignOnOf } from './sign-in.ts';
 
 const ENROL_STAGES = ['enrol_second_factor', 'complete'] as const;
 
@@ -109,7 +110,14 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): Prom
       return sendPage(
         reply,
         423,
-        createElement(SignInPage, { ctx: signIn, next, email: '', errors: [], formMessage: message }),
+        createElement(SignInPage, {
+          ctx: signIn,
+          next,
+          email: '',
+          errors: [],
+          formMessage: message,
+          singleSignOn: singleSignOnOf(deps, signIn, next),
+        }),
       );
     },
   );
