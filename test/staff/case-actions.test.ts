@@ -26,6 +26,22 @@ describeEachDialect('every action through its page form', (dialect) => {
   });
   afterAll(() => t.close());
 
+  /** Posts an action's form and returns the case page's message about it. */
+  const step = async (
+    browser: StaffBrowser,
+    ref: string,
+    slug: string,
+    ...rest: Parameters<typeof submitAction> extends [unknown, unknown, unknown, ...infer R] ? R : never
+  ) => doneText(browser, await submitAction(browser, ref, slug, ...rest), ref, slug);
+
+  /** Assigned, summarised, acknowledged and investigated, each through its form. */
+  async function toInvestigation(ref: string, summary: string) {
+    await step(qm, ref, 'assign-handler', { handlerId: t.users.handler!.id });
+    await step(handler, ref, 'record-summary', { summary });
+    await step(handler, ref, 'acknowledge', { how: 'letter' }, { files: [] });
+    await step(handler, ref, 'start-investigation');
+  }
+
   /** Sessions time out after 30 idle minutes: each test signs in at its own clock. */
   async function signIn(at: string) {
     t.setNow(at);
@@ -40,40 +56,25 @@ describeEachDialect('every action through its page form', (dialect) => {
     const mentions = (await view(t, ref)).mentions;
 
     expect(
-      await doneText(
-        qm,
-        await submitAction(qm, ref, 'link-mention', {
-          mentionId: mentions[0].id,
-          'link-kind': 'user',
-          'link-userId': t.users.coach!.id,
-        }),
-        ref,
-        'link-mention',
-      ),
-    ).toBe('De genoemde persoon is gekoppeld.');
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'link-mention', {
-        mentionId: mentions[1].id,
-        'link-kind': 'third_party',
-        'link-thirdParty-name': 'Bureau Werkfit',
-        'link-thirdParty-organisation': 'Werkfit BV',
-        'link-thirdParty-email': 'info@werkfit.example',
-        'link-thirdParty-postalAddress': '',
+      await step(qm, ref, 'link-mention', {
+        mentionId: mentions[0].id,
+        'link-kind': 'user',
+        'link-userId': t.users.coach!.id,
       }),
-      ref,
-      'link-mention',
-    );
+    ).toBe('De genoemde persoon is gekoppeld.');
+    await step(qm, ref, 'link-mention', {
+      mentionId: mentions[1].id,
+      'link-kind': 'third_party',
+      'link-thirdParty-name': 'Bureau Werkfit',
+      'link-thirdParty-organisation': 'Werkfit BV',
+      'link-thirdParty-email': 'info@werkfit.example',
+      'link-thirdParty-postalAddress': '',
+    });
     expect(
-      await doneText(
-        qm,
-        await submitAction(qm, ref, 'add-involved-person', {
-          'person-kind': 'user',
-          'person-userId': t.users.advisor!.id,
-        }),
-        ref,
-        'add-involved-person',
-      ),
+      await step(qm, ref, 'add-involved-person', {
+        'person-kind': 'user',
+        'person-userId': t.users.advisor!.id,
+      }),
     ).toBe('De betrokkene is toegevoegd.');
     let form = await view(t, ref);
     expect(form.mentions.map((m: { linkedTo: unknown }) => m.linkedTo === null)).toEqual([false, false]);
@@ -88,18 +89,8 @@ describeEachDialect('every action through its page form', (dialect) => {
       postalAddress: null,
     });
 
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'set-service-provided-by', { involvedPersonId: form.involved[0].id }),
-      ref,
-      'set-service-provided-by',
-    );
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'set-classification', { category: 'coaching', subject: 'person' }),
-      ref,
-      'set-classification',
-    );
+    await step(qm, ref, 'set-service-provided-by', { involvedPersonId: form.involved[0].id });
+    await step(qm, ref, 'set-classification', { category: 'coaching', subject: 'person' });
     const attached = await submitAction(
       qm,
       ref,
@@ -113,23 +104,13 @@ describeEachDialect('every action through its page form', (dialect) => {
       },
     );
     expect(await doneText(qm, attached, ref, 'add-attachment')).toBe('De bijlage is toegevoegd.');
-    expect(
-      await doneText(
-        qm,
-        await submitAction(qm, ref, 'assign-handler', { handlerId: t.users.handler2!.id }),
-        ref,
-        'assign-handler',
-      ),
-    ).toBe('De behandelaar is toegewezen.');
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'reassign-handler', {
-        handlerId: t.users.handler!.id,
-        reason: 'Sanne is ziek.',
-      }),
-      ref,
-      'reassign-handler',
+    expect(await step(qm, ref, 'assign-handler', { handlerId: t.users.handler2!.id })).toBe(
+      'De behandelaar is toegewezen.',
     );
+    await step(qm, ref, 'reassign-handler', {
+      handlerId: t.users.handler!.id,
+      reason: 'Sanne is ziek.',
+    });
     form = await view(t, ref);
     expect(form).toMatchObject({
       serviceProvidedBy: form.involved[0].id,
@@ -143,58 +124,26 @@ describeEachDialect('every action through its page form', (dialect) => {
       ['Ahmed El Amrani', 'Sanne is ziek.'],
     ]);
 
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-summary', { summary: 'Jobcoach drie keer niet gekomen.' }),
-      ref,
-      'record-summary',
+    await step(handler, ref, 'record-summary', { summary: 'Jobcoach drie keer niet gekomen.' });
+    expect(await step(handler, ref, 'acknowledge', { how: 'letter', note: '' }, { files: [] })).toBe(
+      'De ontvangst is bevestigd. Verstuurd: Ontvangstbevestiging aan de melder (per e-mail).',
     );
-    expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'acknowledge', { how: 'letter', note: '' }, { files: [] }),
-        ref,
-        'acknowledge',
-      ),
-    ).toBe('De ontvangst is bevestigd. Verstuurd: Ontvangstbevestiging aan de melder (per e-mail).');
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'offer-hearing', { method: 'phone', offeredAt: '2026-04-30T11:30' }),
-      ref,
-      'offer-hearing',
-    );
+    await step(handler, ref, 'offer-hearing', { method: 'phone', offeredAt: '2026-04-30T11:30' });
     form = await view(t, ref);
     expect(form.hearingOffers[0]).toMatchObject({
       method: 'phone',
       offeredAt: '2026-04-30T09:30:00.000Z',
       answer: null,
     });
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-hearing-answer', {
-        hearingOfferId: form.hearingOffers[0].id,
-        answer: 'accepted',
-      }),
-      ref,
-      'record-hearing-answer',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-hearing', {
-        heldAt: '2026-05-01T10:00',
-        report: 'Gebeld: de melder wil een vaste jobcoach.',
-      }),
-      ref,
-      'record-hearing',
-    );
-    expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'start-investigation', { note: '' }),
-        ref,
-        'start-investigation',
-      ),
-    ).toBe(
+    await step(handler, ref, 'record-hearing-answer', {
+      hearingOfferId: form.hearingOffers[0].id,
+      answer: 'accepted',
+    });
+    await step(handler, ref, 'record-hearing', {
+      heldAt: '2026-05-01T10:00',
+      report: 'Gebeld: de melder wil een vaste jobcoach.',
+    });
+    expect(await step(handler, ref, 'start-investigation', { note: '' })).toBe(
       'Het onderzoek is gestart. Verstuurd: Kopie van de klacht (verzoek om reactie) aan betrokkene Jeroen Bakker (per e-mail); Kopie van de klacht (verzoek om reactie) aan betrokkene Bureau Werkfit (per e-mail); Kopie van de klacht (verzoek om reactie) aan betrokkene Fatima Yilmaz (per e-mail).',
     );
     form = await view(t, ref);
@@ -203,34 +152,24 @@ describeEachDialect('every action through its page form', (dialect) => {
       'Werkfit wist het niet.',
       'Fatima was er niet bij.',
     ].entries()) {
-      await doneText(
+      await step(
         handler,
-        await submitAction(
-          handler,
-          ref,
-          'record-reaction',
-          { involvedPersonId: form.involved[index].id, summary },
-          { query: `?person=${form.involved[index].id}` },
-        ),
         ref,
         'record-reaction',
+        { involvedPersonId: form.involved[index].id, summary },
+        { query: `?person=${form.involved[index].id}` },
       );
     }
     // The involved employee agrees on their own page; the third party's agreement is recorded for them.
-    expect(
-      await doneText(coach, await submitAction(coach, ref, 'agree-reaction'), ref, 'agree-reaction'),
-    ).toBe('U bent akkoord gegaan met de samenvatting van uw reactie.');
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-third-party-agreement', {
-        reaction: `${form.involved[1].id}@1`,
-        method: 'Per e-mail van 1 mei.',
-      }),
-      ref,
-      'record-third-party-agreement',
+    expect(await step(coach, ref, 'agree-reaction')).toBe(
+      'U bent akkoord gegaan met de samenvatting van uw reactie.',
     );
+    await step(handler, ref, 'record-third-party-agreement', {
+      reaction: `${form.involved[1].id}@1`,
+      method: 'Per e-mail van 1 mei.',
+    });
     const advisor = await signedInAs(t, 'advisor');
-    await doneText(advisor, await submitAction(advisor, ref, 'agree-reaction'), ref, 'agree-reaction');
+    await step(advisor, ref, 'agree-reaction');
     form = await view(t, ref);
     expect(
       form.reactions.map((r: { agreedVersion: number | null; agreementMethod: string | null }) => [
@@ -252,75 +191,40 @@ describeEachDialect('every action through its page form', (dialect) => {
       responsibleParty: 'Team Utrecht',
       overrideReason: '',
     };
-    await doneText(handler, await submitAction(handler, ref, 'decide', decision), ref, 'decide');
+    await step(handler, ref, 'decide', decision);
     const measureRows = {
       'measures-0-kind': '',
       'measures-0-description': '',
       'measures-2-kind': '',
       'measures-2-description': '',
     };
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'make-offer', {
-        method: 'phone',
-        phoneSkippedReason: '',
-        ...measureRows,
-        'measures-1-kind': 'redress',
-        'measures-1-description': 'Excuses.',
-      }),
-      ref,
-      'make-offer',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-offer-rejected', { reaction: 'Niet genoeg.' }),
-      ref,
-      'record-offer-rejected',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'start-new-investigation', { reason: 'Nieuwe feiten.' }),
-      ref,
-      'start-new-investigation',
-    );
-    await doneText(handler, await submitAction(handler, ref, 'decide', decision), ref, 'decide');
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'make-offer', {
-        method: 'phone',
-        ...measureRows,
-        'measures-1-kind': 'redress',
-        'measures-1-description': 'Excuses.',
-      }),
-      ref,
-      'make-offer',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-offer-rejected', { reaction: '' }),
-      ref,
-      'record-offer-rejected',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'make-offer', {
-        method: 'in_person',
-        phoneSkippedReason: 'Op kantoor besproken.',
-        reason: 'Vaste coach gevraagd.',
-        'measures-0-kind': 'replacement_service',
-        'measures-0-description': 'Vaste jobcoach.',
-        'measures-1-kind': 'correction',
-        'measures-1-description': 'Agenda aangepast.',
-      }),
-      ref,
-      'make-offer',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-offer-accepted', { reaction: 'Prima.' }),
-      ref,
-      'record-offer-accepted',
-    );
+    await step(handler, ref, 'make-offer', {
+      method: 'phone',
+      phoneSkippedReason: '',
+      ...measureRows,
+      'measures-1-kind': 'redress',
+      'measures-1-description': 'Excuses.',
+    });
+    await step(handler, ref, 'record-offer-rejected', { reaction: 'Niet genoeg.' });
+    await step(handler, ref, 'start-new-investigation', { reason: 'Nieuwe feiten.' });
+    await step(handler, ref, 'decide', decision);
+    await step(handler, ref, 'make-offer', {
+      method: 'phone',
+      ...measureRows,
+      'measures-1-kind': 'redress',
+      'measures-1-description': 'Excuses.',
+    });
+    await step(handler, ref, 'record-offer-rejected', { reaction: '' });
+    await step(handler, ref, 'make-offer', {
+      method: 'in_person',
+      phoneSkippedReason: 'Op kantoor besproken.',
+      reason: 'Vaste coach gevraagd.',
+      'measures-0-kind': 'replacement_service',
+      'measures-0-description': 'Vaste jobcoach.',
+      'measures-1-kind': 'correction',
+      'measures-1-description': 'Agenda aangepast.',
+    });
+    await step(handler, ref, 'record-offer-accepted', { reaction: 'Prima.' });
     form = await view(t, ref);
     expect(form.offers.at(-1)).toMatchObject({
       method: 'in_person',
@@ -339,51 +243,24 @@ describeEachDialect('every action through its page form', (dialect) => {
       ['new_offer', 'Vaste coach gevraagd.'],
     ]);
 
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'add-agreed-measure', {
-        kind: 'replacement_service',
-        description: 'Vaste coach inplannen.',
-        ownerId: t.users.advisor!.id,
-        dueDate: '2026-05-29',
-      }),
-      ref,
-      'add-agreed-measure',
-    );
-    expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'send-written-confirmation', { note: '' }),
-        ref,
-        'send-written-confirmation',
-      ),
-    ).toBe(
+    await step(handler, ref, 'add-agreed-measure', {
+      kind: 'replacement_service',
+      description: 'Vaste coach inplannen.',
+      ownerId: t.users.advisor!.id,
+      dueDate: '2026-05-29',
+    });
+    expect(await step(handler, ref, 'send-written-confirmation', { note: '' })).toBe(
       'De schriftelijke bevestiging is verstuurd. Verstuurd: Schriftelijke bevestiging aan de melder (per e-mail).',
     );
     form = await view(t, ref);
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'complete-agreed-measure', { measureId: form.agreedMeasures[0].id }),
-      ref,
-      'complete-agreed-measure',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'send-final-report', { note: 'Verslag met bijlage.' }),
-      ref,
-      'send-final-report',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'decide-preventive-measures', {
-        'measures-0-description': 'Agenda blokkeert dubbel boeken.',
-        'measures-0-ownerId': t.users.handler2!.id,
-        'measures-0-consulted': 'Planning',
-        'measures-0-dueDate': '2026-06-30',
-      }),
-      ref,
-      'decide-preventive-measures',
-    );
+    await step(handler, ref, 'complete-agreed-measure', { measureId: form.agreedMeasures[0].id });
+    await step(handler, ref, 'send-final-report', { note: 'Verslag met bijlage.' });
+    await step(handler, ref, 'decide-preventive-measures', {
+      'measures-0-description': 'Agenda blokkeert dubbel boeken.',
+      'measures-0-ownerId': t.users.handler2!.id,
+      'measures-0-consulted': 'Planning',
+      'measures-0-dueDate': '2026-06-30',
+    });
     form = await view(t, ref);
     expect(form.preventiveMeasures).toHaveLength(1);
     expect(form.preventiveMeasures[0]).toMatchObject({
@@ -393,42 +270,20 @@ describeEachDialect('every action through its page form', (dialect) => {
       dueDate: '2026-06-30',
     });
     const measureId = form.preventiveMeasures[0].id;
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'complete-preventive-measure', { measureId }),
-      ref,
-      'complete-preventive-measure',
+    await step(handler, ref, 'complete-preventive-measure', { measureId });
+    await step(handler, ref, 'escalate', { route: 'uwv_complaints_office', note: '' });
+    expect(await step(handler, ref, 'close', { reason: '' })).toBe(
+      'De klacht is afgesloten. Verstuurd: Uitnodiging vragenlijst aan de melder (per e-mail).',
     );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'escalate', { route: 'uwv_complaints_office', note: '' }),
-      ref,
-      'escalate',
-    );
-    expect(
-      await doneText(handler, await submitAction(handler, ref, 'close', { reason: '' }), ref, 'close'),
-    ).toBe('De klacht is afgesloten. Verstuurd: Uitnodiging vragenlijst aan de melder (per e-mail).');
     // Evaluated after closing, without reopening (step 8).
-    await doneText(
+    await step(
       handler,
-      await submitAction(
-        handler,
-        ref,
-        'evaluate-preventive-measure',
-        { measureId, effective: 'no', note: 'Nog steeds dubbel.' },
-        { query: `?measure=${measureId}` },
-      ),
       ref,
       'evaluate-preventive-measure',
+      { measureId, effective: 'no', note: 'Nog steeds dubbel.' },
+      { query: `?measure=${measureId}` },
     );
-    expect(
-      await doneText(
-        qm,
-        await submitAction(qm, ref, 'reopen', { reason: 'Melder belt opnieuw.' }),
-        ref,
-        'reopen',
-      ),
-    ).toBe('De klacht is heropend.');
+    expect(await step(qm, ref, 'reopen', { reason: 'Melder belt opnieuw.' })).toBe('De klacht is heropend.');
     form = await view(t, ref);
     expect(form.status).toBe('investigating');
     expect(form.preventiveMeasures[0].evaluation).toMatchObject({
@@ -444,46 +299,26 @@ describeEachDialect('every action through its page form', (dialect) => {
   it('acknowledges with a copy sent elsewhere, extends the term, does not take up, reopens and withdraws', async () => {
     await signIn('2026-05-04T09:00:00+02:00');
     const ref = await registerByPhone(t, { involvedEmployees: [] });
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'assign-handler', { handlerId: t.users.handler!.id }),
-      ref,
-      'assign-handler',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-summary', { summary: 'Niet teruggebeld.' }),
-      ref,
-      'record-summary',
-    );
+    await step(qm, ref, 'assign-handler', { handlerId: t.users.handler!.id });
+    await step(handler, ref, 'record-summary', { summary: 'Niet teruggebeld.' });
     const copy = pdf('kopie ontvangstbevestiging');
     // No letter goes out: the copy of what was sent is stored with the acknowledgement.
     expect(
-      await doneText(
+      await step(
         handler,
-        await submitAction(
-          handler,
-          ref,
-          'acknowledge',
-          { how: 'outside', note: 'Per post verstuurd op 4 mei.' },
-          { files: [{ filename: 'bevestiging.pdf', content: copy, type: 'application/pdf' }] },
-        ),
         ref,
         'acknowledge',
+        { how: 'outside', note: 'Per post verstuurd op 4 mei.' },
+        { files: [{ filename: 'bevestiging.pdf', content: copy, type: 'application/pdf' }] },
       ),
     ).toBe('De ontvangst is bevestigd.');
     let page = await handler.get(`/staff/complaints/${ref}`);
     expect(textOf(page.body)).toContain('bevestiging.pdf application/pdf');
     expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'extend-resolution-term', {
-          workingDays: '10',
-          reason: 'Wachten op de opdrachtgever.',
-        }),
-        ref,
-        'extend-resolution-term',
-      ),
+      await step(handler, ref, 'extend-resolution-term', {
+        workingDays: '10',
+        reason: 'Wachten op de opdrachtgever.',
+      }),
     ).toBe(
       'De afhandeltermijn is verlengd. Verstuurd: Bericht: verlenging van de termijn aan de melder (per e-mail).',
     );
@@ -494,63 +329,25 @@ describeEachDialect('every action through its page form', (dialect) => {
     // Once per complaint: the form is no longer offered.
     expect(page.body).not.toContain('data-action="extendResolutionTerm"');
     expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'not-take-up', {
-          ground: 'already_handled',
-          motivation: 'Dezelfde klacht is in maart behandeld.',
-        }),
-        ref,
-        'not-take-up',
-      ),
+      await step(handler, ref, 'not-take-up', {
+        ground: 'already_handled',
+        motivation: 'Dezelfde klacht is in maart behandeld.',
+      }),
     ).toBe(
       'De klacht is niet in behandeling genomen. Verstuurd: Bericht: niet in behandeling aan de melder (per e-mail).',
     );
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'reopen', { reason: 'Toch een nieuw feit.' }),
-      ref,
-      'reopen',
-    );
+    await step(qm, ref, 'reopen', { reason: 'Toch een nieuw feit.' });
     expect((await view(t, ref)).status).toBe('registered');
-    expect(
-      await doneText(
-        qm,
-        await submitAction(qm, ref, 'withdraw', { reason: 'Opgelost in een gesprek.', confirm: 'yes' }),
-        ref,
-        'withdraw',
-      ),
-    ).toBe('De klacht is ingetrokken.');
+    expect(await step(qm, ref, 'withdraw', { reason: 'Opgelost in een gesprek.', confirm: 'yes' })).toBe(
+      'De klacht is ingetrokken.',
+    );
     expect((await view(t, ref)).withdrawal).toMatchObject({ reason: 'Opgelost in een gesprek.' });
   });
 
   it('sends the findings, and records no further step after a rejection and no possible prevention', async () => {
     await signIn('2026-05-04T09:00:00+02:00');
     const ref = await registerByPhone(t, { involvedEmployees: [] });
-    await doneText(
-      qm,
-      await submitAction(qm, ref, 'assign-handler', { handlerId: t.users.handler!.id }),
-      ref,
-      'assign-handler',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-summary', { summary: 'Niet teruggebeld.' }),
-      ref,
-      'record-summary',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'acknowledge', { how: 'letter' }, { files: [] }),
-      ref,
-      'acknowledge',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'start-investigation'),
-      ref,
-      'start-investigation',
-    );
+    await toInvestigation(ref, 'Niet teruggebeld.');
     const decision = {
       judgement: 'unfounded',
       reasons: 'Wel gebeld.',
@@ -559,74 +356,29 @@ describeEachDialect('every action through its page form', (dialect) => {
       cause: 'Verkeerd nummer.',
       responsibleParty: 'Team Utrecht',
     };
-    await doneText(handler, await submitAction(handler, ref, 'decide', decision), ref, 'decide');
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'make-offer', {
-        method: 'phone',
-        'measures-0-kind': 'redress',
-        'measures-0-description': 'Excuses.',
-      }),
-      ref,
-      'make-offer',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-offer-rejected', { reaction: 'Nee.' }),
-      ref,
-      'record-offer-rejected',
-    );
-    expect(
-      await doneText(
-        handler,
-        await submitAction(handler, ref, 'decide-no-further-step', { reason: 'Alles is onderzocht.' }),
-        ref,
-        'decide-no-further-step',
-      ),
-    ).toBe(
+    await step(handler, ref, 'decide', decision);
+    await step(handler, ref, 'make-offer', {
+      method: 'phone',
+      'measures-0-kind': 'redress',
+      'measures-0-description': 'Excuses.',
+    });
+    await step(handler, ref, 'record-offer-rejected', { reaction: 'Nee.' });
+    expect(await step(handler, ref, 'decide-no-further-step', { reason: 'Alles is onderzocht.' })).toBe(
       'Vastgelegd: geen verdere stap. De bevindingen zijn verstuurd. Verstuurd: Bevindingen aan de melder (per e-mail).',
     );
-    await doneText(handler, await submitAction(handler, ref, 'send-final-report'), ref, 'send-final-report');
-    await doneText(
-      handler,
-      await submitAction(handler, ref, 'record-no-preventive-measures', { reason: 'Eenmalig voorval.' }),
-      ref,
-      'record-no-preventive-measures',
-    );
+    await step(handler, ref, 'send-final-report');
+    await step(handler, ref, 'record-no-preventive-measures', { reason: 'Eenmalig voorval.' });
     expect((await view(t, ref)).prevention).toMatchObject({
       decision: 'none_possible',
       reason: 'Eenmalig voorval.',
     });
 
     const second = await registerByPhone(t, { involvedEmployees: [] });
-    await doneText(
-      qm,
-      await submitAction(qm, second, 'assign-handler', { handlerId: t.users.handler!.id }),
-      second,
-      'assign-handler',
+    await toInvestigation(second, 'Brief kwam niet aan.');
+    await step(handler, second, 'decide', decision);
+    expect(await step(handler, second, 'send-findings')).toBe(
+      'De bevindingen zijn verstuurd. Verstuurd: Bevindingen aan de melder (per e-mail).',
     );
-    await doneText(
-      handler,
-      await submitAction(handler, second, 'record-summary', { summary: 'Brief kwam niet aan.' }),
-      second,
-      'record-summary',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, second, 'acknowledge', { how: 'letter' }, { files: [] }),
-      second,
-      'acknowledge',
-    );
-    await doneText(
-      handler,
-      await submitAction(handler, second, 'start-investigation'),
-      second,
-      'start-investigation',
-    );
-    await doneText(handler, await submitAction(handler, second, 'decide', decision), second, 'decide');
-    expect(
-      await doneText(handler, await submitAction(handler, second, 'send-findings'), second, 'send-findings'),
-    ).toBe('De bevindingen zijn verstuurd. Verstuurd: Bevindingen aan de melder (per e-mail).');
   });
 
   it('lets the involved person comment on the summary of their reaction, which the handler reads', async () => {
@@ -638,10 +390,7 @@ describeEachDialect('every action through its page form', (dialect) => {
       'link-kind': 'user',
       'link-userId': t.users.coach!.id,
     });
-    await submitAction(qm, ref, 'assign-handler', { handlerId: t.users.handler!.id });
-    await submitAction(handler, ref, 'record-summary', { summary: 'Niet gekomen.' });
-    await submitAction(handler, ref, 'acknowledge', { how: 'letter' }, { files: [] });
-    await submitAction(handler, ref, 'start-investigation');
+    await toInvestigation(ref, 'Niet gekomen.');
     const person = (await view(t, ref)).involved[0].id;
     await submitAction(handler, ref, 'record-reaction', {
       involvedPersonId: person,

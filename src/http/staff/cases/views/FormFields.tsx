@@ -43,111 +43,52 @@ export function FormFields(props: Props) {
   );
 }
 
-function FormField({
-  field,
-  values,
-  errors,
-  common,
-  chooseEmpty,
-  limits,
-  ...rest
-}: Props & { field: FieldSpec }) {
-  const error = errors.find((e) => e.field === field.name)?.message;
-  const prefix = common.form.errorPrefix;
+function FormField({ field, values, errors, common, chooseEmpty, limits }: Props & { field: FieldSpec }) {
   if (field.kind === 'group') {
     return (
       <Fieldset className="vp-fieldset" aria-describedby={field.hint ? `${field.name}-hint` : undefined}>
         <FieldsetLegend className="vp-legend vp-legend--small">{field.legend}</FieldsetLegend>
         {field.hint && <FormFieldDescription id={`${field.name}-hint`}>{field.hint}</FormFieldDescription>}
-        <FormFields
-          {...rest}
-          fields={field.fields}
-          values={values}
-          errors={errors}
-          common={common}
-          chooseEmpty={chooseEmpty}
-          limits={limits}
-        />
+        <FormFields {...{ fields: field.fields, values, errors, common, chooseEmpty, limits }} />
       </Fieldset>
     );
   }
-  const label = field.optional ? `${field.label} ${common.form.optional}` : field.label;
   const value = values[field.name] ?? '';
+  if (field.kind === 'hidden') return <input type="hidden" name={field.name} value={value} />;
+  // What every kind of field shows: its label (marked when optional), hint and error.
+  const shared = {
+    name: field.name,
+    label: field.optional ? `${field.label} ${common.form.optional}` : field.label,
+    hint: field.hint,
+    error: errors.find((e) => e.field === field.name)?.message,
+    errorPrefix: common.form.errorPrefix,
+  };
   switch (field.kind) {
-    case 'hidden':
-      return <input type="hidden" name={field.name} value={value} />;
     case 'textarea':
-      return (
-        <TextareaField
-          name={field.name}
-          label={label}
-          hint={field.hint}
-          value={value}
-          error={error}
-          errorPrefix={prefix}
-          maxLength={field.maxLength}
-          rows={field.rows}
-        />
-      );
+      return <TextareaField {...shared} value={value} maxLength={field.maxLength} rows={field.rows} />;
     case 'select':
-      return (
-        <SelectField
-          name={field.name}
-          label={label}
-          hint={field.hint}
-          value={value}
-          error={error}
-          errorPrefix={prefix}
-          empty={chooseEmpty}
-          options={field.options}
-        />
-      );
+      return <SelectField {...shared} value={value} empty={chooseEmpty} options={field.options} />;
     case 'radio':
-      return (
-        <RadioGroup
-          name={field.name}
-          legend={label}
-          value={value}
-          error={error}
-          errorPrefix={prefix}
-          options={field.options}
-        />
-      );
+      return <RadioGroup {...shared} legend={shared.label} value={value} options={field.options} />;
     case 'checkbox':
-      return (
-        <CheckboxField
-          name={field.name}
-          label={label}
-          hint={field.hint}
-          checked={value !== ''}
-          error={error}
-          errorPrefix={prefix}
-        />
-      );
+      return <CheckboxField {...shared} checked={value !== ''} />;
     case 'file': {
       // The same rules as the public form: the types and sizes the attachment store accepts.
       const page = messagesFor(common.meta.lang === 'en' ? 'en' : 'nl');
       const rules = page.form.fields.attachments.hint(attachmentRules(page, limits));
       return (
         <FileField
-          name={field.name}
-          label={label}
+          {...shared}
           hint={field.hint ? `${field.hint} ${rules}` : rules}
-          error={error}
-          errorPrefix={prefix}
-          chooseAgain={error ? page.form.errors.chooseFilesAgain : undefined}
+          chooseAgain={shared.error ? page.form.errors.chooseFilesAgain : undefined}
         />
       );
     }
     default:
       return (
         <TextField
-          name={field.name}
-          label={label}
-          hint={field.hint}
+          {...shared}
           value={value}
-          error={error}
-          errorPrefix={prefix}
           type={TEXT_TYPES[field.kind]}
           maxLength={field.maxLength}
           short={field.short}

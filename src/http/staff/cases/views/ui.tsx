@@ -3,7 +3,14 @@
  * recorded" where empty), a table that scrolls inside its own box, the deadline traffic light (a word as
  * well as a colour), and a small form that posts one action with the case's version.
  */
-import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { Fragment, type ReactNode } from 'react';
 import { amsterdamDateOf } from '../../../../domain/calendar.ts';
 import type { DeadlineState } from '../../../../domain/deadlines.ts';
@@ -74,6 +81,21 @@ export function TableBox({
         {children}
       </table>
     </section>
+  );
+}
+
+/** The header row of a table: one column header per name. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((column) => (
+          <TableHeaderCell key={column} scope="col">
+            {column}
+          </TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
   );
 }
 

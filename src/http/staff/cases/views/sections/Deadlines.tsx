@@ -1,14 +1,7 @@
 /** The three terms of the regulation with their traffic lights, and the extension with its reason. */
-import {
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableBody, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { CaseViewProps } from '../case-view.ts';
-import { day, Light, Section, TableBox, Text } from '../ui.tsx';
+import { day, Light, Section, TableBox, TableHead, Text } from '../ui.tsx';
 
 export function Deadlines({ ctx, t, c }: Pick<CaseViewProps, 'ctx' | 't' | 'c'>) {
   const common = ctx.t.deadlines;
@@ -21,13 +14,7 @@ export function Deadlines({ ctx, t, c }: Pick<CaseViewProps, 'ctx' | 't' | 'c'>)
   return (
     <Section id="deadlines" title={t.deadlines.heading}>
       <TableBox id="deadlines-table" caption={t.deadlines.heading} hiddenCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t.deadlines.term}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.deadlines.due}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.deadlines.state}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead columns={[t.deadlines.term, t.deadlines.due, t.deadlines.state]} />
         <TableBody>
           {terms.map(([term, { due, state }]) => (
             <TableRow key={term}>

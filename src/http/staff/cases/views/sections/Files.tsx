@@ -3,20 +3,11 @@
  * as sent (to whom, how, the PDF, and for a letter on paper the posting date, recorded once), and the
  * reporter's follow-up link, which the handler and the quality manager revoke or renew.
  */
-import {
-  Button,
-  Link,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Link, Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import type { Letter } from '../../../../../db/repositories/letters.ts';
 import type { CasesMessages } from '../../../../../i18n/staff/cases.ts';
 import { type CaseViewProps, casePath, nameOf } from '../case-view.ts';
-import { dayOf, Facts, Muted, Section, size, TableBox, when } from '../ui.tsx';
+import { dayOf, Facts, Muted, Section, size, TableBox, TableHead, when } from '../ui.tsx';
 
 export function Attachments(props: CaseViewProps) {
   const { ctx, t, c, attachments } = props;
@@ -27,15 +18,7 @@ export function Attachments(props: CaseViewProps) {
         <Muted>{a.none}</Muted>
       ) : (
         <TableBox id="attachments-table" caption={a.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{a.file}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.type}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.size}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.sha256}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.uploadedAt}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[a.file, a.type, a.size, a.sha256, a.uploadedAt]} />
           <TableBody>
             {attachments.map((file) => (
               <TableRow key={file.id}>
@@ -81,15 +64,7 @@ export function Letters(props: CaseViewProps) {
         <Muted>{l.none}</Muted>
       ) : (
         <TableBox id="letters-table" caption={l.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{l.kind}</TableHeaderCell>
-              <TableHeaderCell scope="col">{l.to}</TableHeaderCell>
-              <TableHeaderCell scope="col">{l.delivery}</TableHeaderCell>
-              <TableHeaderCell scope="col">{l.createdAt}</TableHeaderCell>
-              <TableHeaderCell scope="col">{l.posted}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[l.kind, l.to, l.delivery, l.createdAt, l.posted]} />
           <TableBody>
             {letters.map((letter) => {
               const to =

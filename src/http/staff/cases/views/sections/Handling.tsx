@@ -3,19 +3,11 @@
  * and contact moments with their reports, the summarised reactions of the involved people with the version
  * each agreed to (and their comments), and the judgement.
  */
-import {
-  Link,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { hasOpenHearingRequest, isReactionAgreed } from '../../../../../domain/complaint.ts';
+import { Link, Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
+import { hasOpenHearingRequest, isReactionAgreed, type Reaction } from '../../../../../domain/complaint.ts';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import { type CaseViewProps, casePath } from '../case-view.ts';
-import { Facts, Muted, Section, SubHeading, TableBox, Text, when } from '../ui.tsx';
+import { Facts, Muted, Section, SubHeading, TableBox, TableHead, Text, when } from '../ui.tsx';
 
 export function SummaryAndAcknowledgement({ ctx, t, c }: CaseViewProps) {
   return (
@@ -40,14 +32,7 @@ export function Hearings({ ctx, t, c }: CaseViewProps) {
         <Muted>{h.noOffers}</Muted>
       ) : (
         <TableBox id="hearing-offers" caption={h.offers}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{h.offeredAt}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.method}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.answer}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.answeredAt}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[h.offeredAt, h.method, h.answer, h.answeredAt]} />
           <TableBody>
             {c.hearingOffers.map((offer) => (
               <TableRow key={offer.id}>
@@ -79,6 +64,51 @@ export function Hearings({ ctx, t, c }: CaseViewProps) {
   );
 }
 
+/** A summarised reaction: its version, its text, and whether (and how) that version was agreed to. */
+export function ReactionText({
+  ctx,
+  t,
+  reaction,
+}: Pick<CaseViewProps, 'ctx' | 't'> & { reaction: Reaction }) {
+  const r = t.reactions;
+  return (
+    <>
+      <Paragraph>
+        <strong>{r.version(reaction.summaryVersion)}</strong>
+      </Paragraph>
+      <Paragraph>
+        <Text>{reaction.summary}</Text>
+      </Paragraph>
+      <Paragraph>
+        {isReactionAgreed(reaction) && reaction.agreedAt
+          ? r.agreed(reaction.summaryVersion, when(ctx, reaction.agreedAt) ?? '')
+          : r.notAgreed}
+        {reaction.agreementMethod && ` · ${r.agreedBy(reaction.agreementMethod)}`}
+      </Paragraph>
+    </>
+  );
+}
+
+/** The involved person's comments on the summary of their reaction, oldest first. */
+export function Comments({ ctx, t, comments }: Pick<CaseViewProps, 'ctx' | 't' | 'comments'>) {
+  if (comments.length === 0) return null;
+  return (
+    <>
+      <Paragraph>
+        <strong>{t.reactions.comments}</strong>
+      </Paragraph>
+      <ul className="vp-record-list">
+        {comments.map((e) => (
+          <li key={e.seq}>
+            {`${when(ctx, e.at)}: `}
+            <Text>{e.note}</Text>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function Reactions(props: CaseViewProps) {
   const { ctx, t, c, offered, comments } = props;
   const r = t.reactions;
@@ -92,38 +122,11 @@ export function Reactions(props: CaseViewProps) {
           <div key={person.id} className="vp-panel">
             <SubHeading>{r.of(person.name)}</SubHeading>
             {reaction ? (
-              <>
-                <Paragraph>
-                  <strong>{r.version(reaction.summaryVersion)}</strong>
-                </Paragraph>
-                <Paragraph>
-                  <Text>{reaction.summary}</Text>
-                </Paragraph>
-                <Paragraph>
-                  {isReactionAgreed(reaction) && reaction.agreedAt
-                    ? r.agreed(reaction.summaryVersion, when(ctx, reaction.agreedAt) ?? '')
-                    : r.notAgreed}
-                  {reaction.agreementMethod && ` · ${r.agreedBy(reaction.agreementMethod)}`}
-                </Paragraph>
-              </>
+              <ReactionText ctx={ctx} t={t} reaction={reaction} />
             ) : (
               <Muted>{r.missing(person.name)}</Muted>
             )}
-            {own.length > 0 && (
-              <>
-                <Paragraph>
-                  <strong>{r.comments}</strong>
-                </Paragraph>
-                <ul className="vp-record-list">
-                  {own.map((e) => (
-                    <li key={e.seq}>
-                      {`${when(ctx, e.at)}: `}
-                      <Text>{e.note}</Text>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <Comments ctx={ctx} t={t} comments={own} />
             {offered.has('recordReaction') && (
               <Paragraph>
                 <Link

@@ -3,19 +3,12 @@
  * between, the fields it changed named in words, and its note), and the access log: who viewed the form,
  * shown to the quality manager and the administrator only.
  */
-import {
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import type { ComplaintEvent } from '../../../../../db/repositories/complaint-events.ts';
 import type { Complaint } from '../../../../../domain/complaint.ts';
 import type { ActionName, ComplaintStatus } from '../../../../../domain/lifecycle.ts';
 import type { CaseViewProps } from '../case-view.ts';
-import { dayOf, Muted, Section, TableBox, Text, when } from '../ui.tsx';
+import { dayOf, Muted, Section, TableBox, TableHead, Text, when } from '../ui.tsx';
 import { letterInWords } from './Files.tsx';
 
 /** Fields every change touches, or that the status line already tells. */
@@ -43,7 +36,7 @@ function noteInWords(props: CaseViewProps, note: string): string {
     .split('\n')
     .map((line) => {
       const letter = props.letters.find((l) => line.includes(l.sha256));
-      if (letter && letter.postedAt && line.includes(' sent by post on ')) {
+      if (letter?.postedAt && line.includes(' sent by post on ')) {
         return `${letterInWords(props.t, letter)}: ${props.t.letters.postedAt.toLowerCase()} ${dayOf(props.ctx, letter.postedAt)}`;
       }
       if (letter) return letterInWords(props.t, letter);
@@ -110,14 +103,7 @@ export function AccessLog({ ctx, t, accessLog }: CaseViewProps) {
         <Muted>{a.none}</Muted>
       ) : (
         <TableBox id="access-log-table" caption={a.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{a.who}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.at}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.via}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.ip}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[a.who, a.at, a.via, a.ip]} />
           <TableBody>
             {accessLog.map((entry) => (
               <TableRow key={entry.id}>

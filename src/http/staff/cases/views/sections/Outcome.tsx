@@ -4,18 +4,21 @@
  * taking up, withdrawal, the final report, prevention, appeals, reopenings, closing, and what the reporter
  * added and answered.
  */
-import {
-  Link,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Link, Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import { type CaseViewProps, casePath, nameOf } from '../case-view.ts';
-import { ActionButton, day, Facts, Muted, Section, SubHeading, TableBox, Text, when } from '../ui.tsx';
+import {
+  ActionButton,
+  day,
+  Facts,
+  Muted,
+  Section,
+  SubHeading,
+  TableBox,
+  TableHead,
+  Text,
+  when,
+} from '../ui.tsx';
 
 export function Offers({ ctx, t, c }: CaseViewProps) {
   const o = t.offers;
@@ -78,15 +81,7 @@ export function AgreedMeasures(props: CaseViewProps) {
         <Muted>{a.none}</Muted>
       ) : (
         <TableBox id="agreed-measures-table" caption={a.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{a.kind}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.description}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.owner}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.due}</TableHeaderCell>
-              <TableHeaderCell scope="col">{a.done}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[a.kind, a.description, a.owner, a.due, a.done]} />
           <TableBody>
             {c.agreedMeasures.map((m) => (
               <TableRow key={m.id}>
@@ -187,16 +182,7 @@ export function Prevention(props: CaseViewProps) {
       )}
       {c.preventiveMeasures.length > 0 && (
         <TableBox id="preventive-measures-table" caption={p.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{p.description}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.owner}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.consulted}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.due}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.done}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.evaluation}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[p.description, p.owner, p.consulted, p.due, p.done, p.evaluation]} />
           <TableBody>
             {c.preventiveMeasures.map((m) => (
               <TableRow key={m.id}>

@@ -2,13 +2,14 @@
  * The involved person's own part of step 4: the handler's summary of their reaction, the version they
  * agreed to, a button to agree to this version, and a comment to the handler when they do not agree.
  */
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { isReactionAgreed } from '../../../../../domain/complaint.ts';
 import { TextareaField } from '../../../../pages/components/TextareaField.tsx';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import type { FieldError } from '../../../../pages/validate.ts';
 import { type CaseViewProps, casePath } from '../case-view.ts';
-import { ActionButton, Muted, Section, SubHeading, Text, when } from '../ui.tsx';
+import { ActionButton, Muted, Section, SubHeading } from '../ui.tsx';
+import { Comments, ReactionText } from './Handling.tsx';
 
 export interface CommentFormState {
   errors: FieldError[];
@@ -26,17 +27,7 @@ export function OwnReaction(props: CaseViewProps & { comment?: CommentFormState 
         <Muted>{r.noneOwn}</Muted>
       ) : (
         <>
-          <Paragraph>
-            <strong>{r.version(reaction.summaryVersion)}</strong>
-          </Paragraph>
-          <Paragraph>
-            <Text>{reaction.summary}</Text>
-          </Paragraph>
-          <Paragraph>
-            {isReactionAgreed(reaction) && reaction.agreedAt
-              ? r.agreed(reaction.summaryVersion, when(ctx, reaction.agreedAt) ?? '')
-              : r.notAgreed}
-          </Paragraph>
+          <ReactionText ctx={ctx} t={t} reaction={reaction} />
           {offered.has('agreeReaction') && !isReactionAgreed(reaction) && (
             <ActionButton
               ctx={ctx}
@@ -49,19 +40,7 @@ export function OwnReaction(props: CaseViewProps & { comment?: CommentFormState 
               label={ta.agreeReaction.submit}
             />
           )}
-          {comments.length > 0 && (
-            <>
-              <SubHeading>{r.comments}</SubHeading>
-              <ul className="vp-record-list">
-                {comments.map((e) => (
-                  <li key={e.seq}>
-                    {`${when(ctx, e.at)}: `}
-                    <Text>{e.note}</Text>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Comments ctx={ctx} t={t} comments={comments} />
           {investigating && (
             <form method="post" action={casePath(c.reference, '/comment')} noValidate className="vp-panel">
               <SubHeading>{ta.comment.heading}</SubHeading>

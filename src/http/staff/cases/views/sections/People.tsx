@@ -3,18 +3,10 @@
  * and third parties with their contact details), who delivered the service, and the neutral handler with
  * name and job title, and every handler before, with the reason for each change.
  */
-import {
-  Link,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Link, Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import { actionSlug } from '../../../../pages/follow-up-actions.ts';
 import { type CaseViewProps, casePath } from '../case-view.ts';
-import { Facts, Muted, Section, SubHeading, TableBox, when } from '../ui.tsx';
+import { Facts, Muted, Section, SubHeading, TableBox, TableHead, when } from '../ui.tsx';
 
 export function People(props: CaseViewProps) {
   const { t, c, offered } = props;
@@ -27,12 +19,7 @@ export function People(props: CaseViewProps) {
         <Muted>{p.noMentions}</Muted>
       ) : (
         <TableBox id="mentions-table" caption={p.mentions} hiddenCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{p.mention}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.linkedTo}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[p.mention, p.linkedTo]} />
           <TableBody>
             {c.mentions.map((m) => (
               <TableRow key={m.id}>
@@ -67,13 +54,7 @@ export function People(props: CaseViewProps) {
         <Muted>{p.noInvolved}</Muted>
       ) : (
         <TableBox id="involved-table" caption={p.involved} hiddenCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.handler.name}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.kind}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p.contact}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[t.handler.name, p.kind, p.contact]} />
           <TableBody>
             {c.involved.map((person) => {
               const user = person.kind === 'user' ? props.users.get(person.userId) : undefined;
@@ -126,14 +107,7 @@ export function Handler(props: CaseViewProps) {
       )}
       {kase.view === 'full' && c.handlerHistory.length > 0 && (
         <TableBox id="handler-history" caption={h.history}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{h.name}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.jobTitle}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.assignedAt}</TableHeaderCell>
-              <TableHeaderCell scope="col">{h.reason}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[h.name, h.jobTitle, h.assignedAt, h.reason]} />
           <TableBody>
             {c.handlerHistory.map((entry) => (
               <TableRow key={`${entry.userId}-${entry.assignedAt}`}>
