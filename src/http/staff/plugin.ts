@@ -11,6 +11,8 @@ import { staffCss } from '../pages/css/bundle.ts';
 import { staffAdminRoutes } from './admin/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { registrationRoutes } from './registration/routes.ts';
+import { spotRecordRoutes } from './spot-records/routes.ts';
 import { staffErrorHandler, staffMessage } from './errors.ts';
 import { privacyAdminRoutes } from './privacy/routes.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -22,7 +24,7 @@ import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, singleSignOnRoutes, accountRoutes, staffAdminRoutes, casesRoutes, privacyAdminRoutes, dashboardRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, singleSignOnRoutes, accountRoutes, staffAdminRoutes, casesRoutes, dashboardRoutes, registrationRoutes, spotRecordRoutes, privacyAdminRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>
