@@ -22,7 +22,7 @@ import type { StaffPageContext } from '../../context.ts';
 import type { ActionForm, FieldSpec, FormEnv, Values } from '../forms/types.ts';
 import { casePath } from './case-view.ts';
 import { FormFields } from './FormFields.tsx';
-import { day, Light } from './ui.tsx';
+import { day, Light, termsOf } from './ui.tsx';
 
 export interface ActionPageProps {
   ctx: StaffPageContext;
@@ -43,11 +43,7 @@ export interface ActionPageProps {
 function DeadlineLine({ ctx, env }: { ctx: StaffPageContext; env: FormEnv }) {
   const { complaint } = env;
   const overview = deadlineOverview(complaint, amsterdamDateOf(ctx.now.toISOString()), env.calendar);
-  const terms = [
-    ['acknowledge', overview.acknowledge],
-    ['resolve', overview.resolve],
-    ...(overview.report ? [['report', overview.report] as const] : []),
-  ] as const;
+  const terms = termsOf(overview);
   return (
     <>
       <ul className="vp-inline-list" aria-label={env.page.deadlines.heading}>

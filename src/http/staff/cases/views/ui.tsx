@@ -13,7 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Fragment, type ReactNode } from 'react';
 import { amsterdamDateOf } from '../../../../domain/calendar.ts';
-import type { DeadlineState } from '../../../../domain/deadlines.ts';
+import type { DeadlineOverview, DeadlineState } from '../../../../domain/deadlines.ts';
 import type { CasesMessages } from '../../../../i18n/staff/cases.ts';
 import { formatDateTime, formatMegabytes, formatShortDate } from '../../../pages/dates.ts';
 import type { StaffPageContext } from '../../context.ts';
@@ -97,6 +97,15 @@ export function TableHead({ columns }: { columns: readonly string[] }) {
       </TableRow>
     </TableHeader>
   );
+}
+
+/** The terms of a deadline overview in the regulation's order; the final report's once it is owed. */
+export function termsOf(overview: DeadlineOverview) {
+  return [
+    ['acknowledge', overview.acknowledge],
+    ['resolve', overview.resolve],
+    ...(overview.report ? [['report', overview.report] as const] : []),
+  ] as const;
 }
 
 export function Light({ state, label }: { state: DeadlineState; label: string }) {

@@ -1,16 +1,12 @@
 /** The three terms of the regulation with their traffic lights, and the extension with its reason. */
 import { Paragraph, TableBody, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { CaseViewProps } from '../case-view.ts';
-import { day, Light, Section, TableBox, TableHead, Text } from '../ui.tsx';
+import { day, Light, Section, TableBox, TableHead, Text, termsOf } from '../ui.tsx';
 
 export function Deadlines({ ctx, t, c }: Pick<CaseViewProps, 'ctx' | 't' | 'c'>) {
   const common = ctx.t.deadlines;
   const { overview } = c.deadlines;
-  const terms = [
-    ['acknowledge', overview.acknowledge],
-    ['resolve', overview.resolve],
-    ...(overview.report ? [['report', overview.report] as const] : []),
-  ] as const;
+  const terms = termsOf(overview);
   return (
     <Section id="deadlines" title={t.deadlines.heading}>
       <TableBox id="deadlines-table" caption={t.deadlines.heading} hiddenCaption>
