@@ -5,7 +5,8 @@
  */
 import { loadOrganisation } from '../commands/context.ts';
 import type { DbExecutor } from '../db/database.ts';
-import { firstReceivedOn, gatherRecurrence, gatherVolumes, gatherYear } from '../db/repositories/analysis.ts';
+import { firstReceivedOn, gatherYear } from '../db/repositories/analysis.ts';
+import { gatherRecurrence, gatherVolumes } from '../db/repositories/analysis-trends.ts';
 import { type FrozenReport, findFrozenReports } from '../db/repositories/annual-analyses.ts';
 import { amsterdamDateOf } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -53,7 +54,7 @@ export async function loadAnnualReport(db: DbExecutor, year: number, now: Date):
 export async function computeAnnualReport(db: DbExecutor, year: number, now: Date): Promise<AnnualReport> {
   const asOf = amsterdamDateOf(now.toISOString());
   const [organisation, firstDataOn] = await Promise.all([loadOrganisation(db), firstReceivedOn(db)]);
-  const options = { asOf, appealRoutes: organisation.settings.appealRoutes.map((r) => r.code) };
+  const options = { asOf };
   const earlierYears = earlierYearsOf(year, firstDataOn);
   const frozen = await findFrozenReports(db, earlierYears);
   const previousYear = earlierYears.includes(year - 1) ? year - 1 : null;

@@ -128,11 +128,13 @@ async function blockContent(block: Block, language: ReportDocument['language']):
       ];
     case 'table': {
       const svg = await chartSvg(block, language);
-      return [
+      const parts: Content[] = [
         { text: block.caption, style: 'h3' },
         tableContent(block, language),
         ...(svg ? [{ svg, width: 360, margin: [0, 0, 0, 10] } as Content] : []),
       ];
+      // A table with its chart stays on one page when it fits on one.
+      return block.rows.length <= 16 ? [{ stack: parts, unbreakable: true } as Content] : parts;
     }
   }
 }

@@ -123,10 +123,7 @@ export async function writeReportExport(
       t: messagesFor(input.language),
       labels: labelsOf(settings),
       asOf,
-      workingDays: workingDayCounter(calendar, [
-        `${input.year}-01-01`,
-        asOf > `${input.year}-12-31` ? asOf : `${input.year}-12-31`,
-      ]),
+      workingDays: workingDayCounter(calendar),
     },
     out,
     (count) => {

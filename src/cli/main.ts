@@ -12,6 +12,7 @@ import { registerDemoCommand } from './demo.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOutboxCommands } from './outbox.ts';
 import { registerPrivacyCommands } from './privacy.ts';
+import { registerReportCommand } from './report.ts';
 import { registerRetentionCommands } from './retention.ts';
 import { CliFailure, oneLine, UsageError } from './runtime.ts';
 import { registerServeCommand } from './serve.ts';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerDeadlineCommand(program);
   registerOutboxCommands(program);
   registerDemoCommand(program);
+  registerReportCommand(program);
   registerBackupCommands(program);
   registerRetentionCommands(program);
   registerPrivacyCommands(program);

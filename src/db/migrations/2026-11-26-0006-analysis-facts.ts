@@ -1,9 +1,9 @@
 /**
  * The annual analysis (step 8): the facts it counts become columns of `complaints`, kept in step by the
- * repository on every write (src/db/repositories/analysis.ts `analysisColumns`), with three covering indexes
- * that lead with the year of receipt. A year of 100 000 complaints is then counted from index entries alone
- * (an index-only scan on PostgreSQL once the visibility map is set by (auto)vacuum), never from the wide rows
- * with their JSON form. Three indexes rather than one, because PostgreSQL allows at most 32 columns in one.
+ * repository on every write (src/db/repositories/analysis-columns.ts, spread into toRow), with covering
+ * indexes that lead with the year of receipt. A year of 100 000 complaints is then counted from index entries
+ * alone (an index-only scan on PostgreSQL once the visibility map is set by (auto)vacuum), never from the wide
+ * rows with their JSON form.
  *
  * `annual_analyses` holds the quality manager's judgement per year (step 8: "Loket3 beoordeelt") and, once
  * adopted, the frozen figures and PDFs that later years compare against.
@@ -51,63 +51,70 @@ const FACT_COLUMNS = (t: ColumnTypes) =>
     ['survey_on_time', 'text'],
   ] as const;
 
-/** The year's queries, grouped by the index that covers them (src/db/repositories/analysis.ts). */
+/**
+ * The year's queries and the indexes that cover them (src/db/repositories/analysis.ts). Each query groups by
+ * the columns that follow `received_year` in its index, in index order, so SQLite aggregates while it reads the
+ * index (no sort) and PostgreSQL can answer with an index-only scan.
+ */
 export const ANALYSIS_INDEXES: Record<string, readonly string[]> = {
-  // Volume: per month, channel, category, team, role, commissioning party; not taken up; reopened.
+  // Per category, day of receipt and day of acknowledgement: categories, months, recurrence, the trend per
+  // category, and the acknowledgement's lead times.
+  complaints_analysis_category_idx: ['received_year', 'category', 'received_on', 'acknowledged_on'],
+  // The other dimensions of the volume (channel, state, reporter, commissioning party, team, …).
   complaints_analysis_volume_idx: [
     'received_year',
-    'received_month',
     'channel',
-    'category',
-    'team',
+    'status',
     'reporter_role',
     'commissioning_party_type',
+    'team',
     'anonymous',
-    'status',
     'not_taken_up_ground',
     'reopen_count',
-    'received_on',
   ],
-  // Timeliness: each term's deadline beside the day it was met, and the dates lead times count between.
+  // The three terms (each deadline beside the day it was met), led by the days the resolution's lead time is
+  // counted between.
   complaints_analysis_terms_idx: [
     'received_year',
-    'status',
     'received_on',
+    'resolved_on',
+    'status',
     'acknowledged_on',
     'acknowledge_by',
-    'resolved_on',
     'resolve_by',
     'final_report_on',
     'report_by',
     'extension_working_days',
   ],
-  // Outcomes and prevention.
+  // The final report's lead time: from the day of resolution to the day of the report.
+  complaints_analysis_report_idx: ['received_year', 'resolved_on', 'final_report_on'],
+  // Outcomes and prevention: the categorical facts first (grouped by), the counts after them (summed).
   complaints_analysis_outcomes_idx: [
     'received_year',
-    'category',
-    'status',
     'judgement',
-    'offer_count',
     'first_offer_reaction',
     'final_offer_reaction',
+    'offer_count',
     'measure_kinds',
-    'escalation_count',
     'escalation_routes',
     'prevention_decision',
+    'survey_handled_well',
+    'survey_on_time',
+    'closed_at',
+    'agreed_count',
+    'agreed_done',
+    'agreed_done_on_time',
+    'escalation_count',
     'preventive_count',
     'preventive_done',
     'preventive_done_on_time',
     'preventive_evaluated',
     'preventive_effective',
-    'preventive_first_done_on',
-    'survey_handled_well',
-    'survey_on_time',
-    'agreed_count',
-    'agreed_done',
-    'agreed_done_on_time',
-    'closed_at',
   ],
 };
+
+/** Recurrence: the first preventive measure done per category, from the few complaints that have one. */
+const RECURRENCE_INDEX = 'complaints_analysis_recurrence_idx';
 
 const BATCH = 500;
 
@@ -127,6 +134,13 @@ export async function up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
       .columns([...columns])
       .execute();
   }
+  await db.schema
+    .createIndex(RECURRENCE_INDEX)
+    .ifNotExists()
+    .on('complaints')
+    .columns(['received_year', 'category', 'preventive_first_done_on'])
+    .where(sql.ref('preventive_first_done_on'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('annual_analyses')
@@ -197,7 +211,9 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('annual_analyses').ifExists().execute();
-  for (const name of Object.keys(ANALYSIS_INDEXES)) await db.schema.dropIndex(name).ifExists().execute();
+  for (const name of [...Object.keys(ANALYSIS_INDEXES), RECURRENCE_INDEX]) {
+    await db.schema.dropIndex(name).ifExists().execute();
+  }
   // Dropping a column needs its indexes gone first (above); SQLite has dropped columns since 3.35.
   for (const [name] of FACT_COLUMNS({
     timestamp: 'text',

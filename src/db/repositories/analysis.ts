@@ -1,45 +1,25 @@
 /**
  * The annual analysis's data: counts for one year, aggregated by SQL over the fact columns of migration 0006.
- * Every query filters on `received_year` and touches only columns of one covering index, so a year is counted
- * from index entries, never from the wide rows. The queries are independent: on PostgreSQL they run side by
- * side over the pool; SQLite's one connection takes them in turn.
+ *
+ * Every query filters on `received_year` and reads one covering index (ANALYSIS_INDEXES in the migration):
+ * grouped queries group by the columns that follow `received_year`, in index order, so SQLite counts while it
+ * reads the index, without a sort and without touching the wide rows, and PostgreSQL answers from the index.
+ * The groups are few (a year of 100 000 complaints gives some thousands) and the code adds them up per
+ * dimension. Conditions are counted with `count(*) filter (where …)`. The queries are independent: on
+ * PostgreSQL they run side by side over the pool.
  */
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type {
-  Counts,
-  DatePair,
-  RecurrenceInput,
-  TermCounts,
-  YearAggregates,
-  YearVolume,
-} from '../../analysis/aggregates.ts';
-import { addDays, amsterdamMonthStarts } from '../../analysis/dates.ts';
-import { CORRECTIVE_KINDS } from '../../analysis/facts.ts';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Counts, DatePair, TermCounts, YearAggregates } from '../../analysis/aggregates.ts';
+import { amsterdamMonthStarts } from '../../analysis/dates.ts';
+import { decodeCodeSet } from '../../analysis/facts.ts';
 import { amsterdamDateOf, type IsoDate } from '../../domain/calendar.ts';
 import type { DbExecutor } from '../database.ts';
 import { toBool } from '../normalise.ts';
-
-const n = (value: unknown): number => Number(value ?? 0);
-const key = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-
-/** `sum(case when <condition> then 1 else 0 end)`: a count of the rows that meet the condition. */
-const countWhen = (condition: RawBuilder<unknown> | Expression<SqlBool>) =>
-  sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-
-/** A LIKE pattern for a member of a '|a|b|' code set, with LIKE's wildcards in the code escaped. */
-const memberPattern = (code: string) => `%|${code.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`;
-const hasMember = (column: string, code: string) =>
-  sql`${sql.ref(column)} like ${memberPattern(code)} escape '\\'`;
-
-function add(counts: Counts, k: string, value: number): void {
-  counts[k] = (counts[k] ?? 0) + value;
-}
+import { add, countWhere, inYear, key, n } from './analysis-sql.ts';
 
 export interface GatherOptions {
   /** The Amsterdam date the report is made on: a term not met is overdue when its deadline lies before it. */
   asOf: IsoDate;
-  /** The appeal route codes to count escalations for (from the settings). */
-  appealRoutes: readonly string[];
 }
 
 /** Every count of one year's complaints and spot records. */
@@ -48,87 +28,91 @@ export async function gatherYear(
   year: number,
   options: GatherOptions,
 ): Promise<YearAggregates> {
-  const [volume, spot, terms, leadTimes, outcomes] = await Promise.all([
-    gatherVolume(db, year),
-    gatherSpotRecords(db, year),
-    gatherTerms(db, year, options.asOf),
-    gatherLeadTimes(db, year),
-    gatherOutcomes(db, year, options.appealRoutes),
-  ]);
-  return { year, ...volume, spot, ...terms, leadTimes, ...outcomes };
+  const [{ acknowledgePairs, ...categories }, volume, spot, terms, resolve, report, outcomes] =
+    await Promise.all([
+      gatherCategories(db, year),
+      gatherVolume(db, year),
+      gatherSpotRecords(db, year),
+      gatherTerms(db, year, options.asOf),
+      // The terms index leads with these two days, the report index with the other two.
+      datePairs(db, year, 'received_on', 'resolved_on'),
+      datePairs(db, year, 'resolved_on', 'final_report_on'),
+      gatherOutcomes(db, year),
+    ]);
+  const leadTimes = { acknowledge: acknowledgePairs, resolve, report };
+  return { year, ...categories, ...volume, spot, ...terms, leadTimes, ...outcomes };
 }
 
-const inYear = (year: number) => sql<SqlBool>`received_year = ${year}`;
+/**
+ * Per category, day of receipt and day of acknowledgement (the category index's order): the categories, the
+ * months and the pairs of days the acknowledgement's lead time is counted between.
+ */
+async function gatherCategories(db: DbExecutor, year: number) {
+  const rows = await db
+    .selectFrom('complaints')
+    .select(['category', 'received_on', 'acknowledged_on', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inYear(year))
+    .groupBy(['category', 'received_on', 'acknowledged_on'])
+    .execute();
+  const result = { total: 0, byMonth: {} as Counts, byCategory: {} as Counts };
+  const acknowledge = new Map<string, number>();
+  for (const row of rows) {
+    const count = n(row.n);
+    result.total += count;
+    add(result.byMonth, String(Number(String(row.received_on).slice(5, 7))), count);
+    add(result.byCategory, key(row.category), count);
+    if (row.acknowledged_on !== null) {
+      const pair = `${row.received_on}|${row.acknowledged_on}`;
+      acknowledge.set(pair, (acknowledge.get(pair) ?? 0) + count);
+    }
+  }
+  const acknowledgePairs = [...acknowledge].map(([pair, count]): DatePair => {
+    const [from, to] = pair.split('|') as [string, string];
+    return { from, to, count };
+  });
+  return { ...result, acknowledgePairs };
+}
 
+const VOLUME_KEYS = [
+  'channel',
+  'status',
+  'reporter_role',
+  'commissioning_party_type',
+  'team',
+  'anonymous',
+  'not_taken_up_ground',
+  'reopen_count',
+] as const;
+
+/** The other dimensions of the volume, from one grouped pass over the volume index. */
 async function gatherVolume(db: DbExecutor, year: number) {
-  const [monthChannel, categoryRole, other, status] = await Promise.all([
-    db
-      .selectFrom('complaints')
-      .select(['received_month', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inYear(year))
-      .groupBy(['received_month', 'channel'])
-      .execute(),
-    db
-      .selectFrom('complaints')
-      .select(['category', 'reporter_role', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inYear(year))
-      .groupBy(['category', 'reporter_role'])
-      .execute(),
-    db
-      .selectFrom('complaints')
-      .select([
-        'team',
-        'commissioning_party_type',
-        'anonymous',
-        sql<number>`case when reopen_count > 0 then 1 else 0 end`.as('reopened'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where(inYear(year))
-      .groupBy([
-        'team',
-        'commissioning_party_type',
-        'anonymous',
-        sql`case when reopen_count > 0 then 1 else 0 end`,
-      ])
-      .execute(),
-    db
-      .selectFrom('complaints')
-      .select(['status', 'not_taken_up_ground', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inYear(year))
-      .groupBy(['status', 'not_taken_up_ground'])
-      .execute(),
-  ]);
+  const rows = await db
+    .selectFrom('complaints')
+    .select([...VOLUME_KEYS, (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inYear(year))
+    .groupBy([...VOLUME_KEYS])
+    .execute();
   const result = {
-    total: 0,
-    byMonth: {} as Counts,
     byChannel: {} as Counts,
-    byCategory: {} as Counts,
-    byTeam: {} as Counts,
+    byStatus: {} as Counts,
     byRole: {} as Counts,
     byCommissioningParty: {} as Counts,
-    byStatus: {} as Counts,
+    byTeam: {} as Counts,
     notTakenUpByGround: {} as Counts,
     anonymous: 0,
     reopened: 0,
   };
-  for (const row of monthChannel) {
-    result.total += n(row.n);
-    add(result.byMonth, key(row.received_month), n(row.n));
-    add(result.byChannel, key(row.channel), n(row.n));
-  }
-  for (const row of categoryRole) {
-    add(result.byCategory, key(row.category), n(row.n));
-    add(result.byRole, key(row.reporter_role), n(row.n));
-  }
-  for (const row of other) {
-    add(result.byTeam, key(row.team), n(row.n));
-    add(result.byCommissioningParty, key(row.commissioning_party_type), n(row.n));
-    if (toBool(row.anonymous)) result.anonymous += n(row.n);
-    if (n(row.reopened) === 1) result.reopened += n(row.n);
-  }
-  for (const row of status) {
-    add(result.byStatus, key(row.status), n(row.n));
-    if (row.status === 'not_taken_up') add(result.notTakenUpByGround, key(row.not_taken_up_ground), n(row.n));
+  for (const row of rows) {
+    const count = n(row.n);
+    add(result.byChannel, key(row.channel), count);
+    add(result.byStatus, key(row.status), count);
+    add(result.byRole, key(row.reporter_role), count);
+    add(result.byCommissioningParty, key(row.commissioning_party_type), count);
+    add(result.byTeam, key(row.team), count);
+    // A ground counts while the complaint is not taken up (a reopened one keeps no ground).
+    if (row.status === 'not_taken_up') add(result.notTakenUpByGround, key(row.not_taken_up_ground), count);
+    if (toBool(row.anonymous)) result.anonymous += count;
+    if (n(row.reopen_count) > 0) result.reopened += count;
   }
   return result;
 }
@@ -177,234 +161,178 @@ async function gatherSpotRecords(db: DbExecutor, year: number): Promise<YearAggr
 
 const STOPPED = ['withdrawn', 'not_taken_up'];
 
+/**
+ * The three terms in one pass over the terms index, without grouping: a count per outcome. "Not owed" follows
+ * deadlineOverview: a withdrawn complaint or one not taken up stops the clock for the terms it had not met.
+ * The final report is owed once the complaint is resolved (report_by is set then, never for not taken up).
+ */
 async function gatherTerms(db: DbExecutor, year: number, asOf: IsoDate) {
-  // One scan, many counts. "Not owed" follows deadlineOverview: a withdrawn complaint or one not taken up stops
-  // the clock for the terms it had not met.
   const stopped = sql<SqlBool>`status in (${sql.join(STOPPED)})`;
-  const term = (met: string, due: string) => ({
-    onTime: countWhen(sql`${sql.ref(met)} is not null and ${sql.ref(met)} <= ${sql.ref(due)}`),
-    late: countWhen(sql`${sql.ref(met)} is not null and ${sql.ref(met)} > ${sql.ref(due)}`),
-    overdue: countWhen(sql`${sql.ref(met)} is null and not ${stopped} and ${sql.ref(due)} < ${asOf}`),
-    notOwed: countWhen(sql`${sql.ref(met)} is null and ${stopped}`),
+  const term = (prefix: string, met: string, due: string): Record<string, RawBuilder<number>> => ({
+    [`${prefix}_on_time`]: countWhere(sql`${sql.ref(met)} <= ${sql.ref(due)}`),
+    [`${prefix}_late`]: countWhere(sql`${sql.ref(met)} > ${sql.ref(due)}`),
+    [`${prefix}_overdue`]: countWhere(
+      sql`${sql.ref(met)} is null and ${sql.ref(due)} < ${asOf} and not ${stopped}`,
+    ),
+    [`${prefix}_not_owed`]: countWhere(
+      sql`${sql.ref(met)} is null and ${sql.ref(due)} is not null and ${stopped}`,
+    ),
+    [`${prefix}_owed`]: sql<number>`count(${sql.ref(due)})`,
   });
-  const a = term('acknowledged_on', 'acknowledge_by');
-  const r = term('resolved_on', 'resolve_by');
-  // The final report is owed once the complaint is resolved (report_by is set then, never for not taken up).
-  const p = term('final_report_on', 'report_by');
-  const row = await db
-    .selectFrom('complaints')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('total'),
-      a.onTime.as('a_on_time'),
-      a.late.as('a_late'),
-      a.overdue.as('a_overdue'),
-      a.notOwed.as('a_not_owed'),
-      r.onTime.as('r_on_time'),
-      r.late.as('r_late'),
-      r.overdue.as('r_overdue'),
-      r.notOwed.as('r_not_owed'),
-      countWhen(sql`report_by is not null`).as('p_owed'),
-      p.onTime.as('p_on_time'),
-      p.late.as('p_late'),
-      countWhen(sql`report_by is not null and final_report_on is null and report_by < ${asOf}`).as(
-        'p_overdue',
-      ),
-      countWhen(sql`extension_working_days is not null`).as('extensions'),
-      sql<number>`coalesce(sum(extension_working_days), 0)`.as('extension_days'),
-    ])
-    .where(inYear(year))
-    .executeTakeFirstOrThrow();
-  const total = n(row.total);
-  const counts = (
-    onTime: unknown,
-    late: unknown,
-    overdue: unknown,
-    notOwed: unknown,
-    owed = total,
-  ): TermCounts => {
-    const c = { onTime: n(onTime), late: n(late), overdue: n(overdue), notOwed: n(notOwed) };
-    return { ...c, open: owed - c.onTime - c.late - c.overdue - c.notOwed };
-  };
-  return {
-    terms: {
-      acknowledge: counts(row.a_on_time, row.a_late, row.a_overdue, row.a_not_owed),
-      resolve: counts(row.r_on_time, row.r_late, row.r_overdue, row.r_not_owed),
-      report: counts(row.p_on_time, row.p_late, row.p_overdue, 0, n(row.p_owed)),
-    },
-    extensions: { count: n(row.extensions), workingDays: n(row.extension_days) },
-  };
-}
-
-/** Distinct (from, to) day pairs with their counts: a year has a few thousand, whatever its volume. */
-async function gatherLeadTimes(db: DbExecutor, year: number): Promise<YearAggregates['leadTimes']> {
-  const pairs = async (
-    from: 'received_on' | 'resolved_on',
-    to: 'acknowledged_on' | 'resolved_on' | 'final_report_on',
-  ) => {
-    const rows = await db
-      .selectFrom('complaints')
-      .select([
-        sql.ref<IsoDate>(from).as('from'),
-        sql.ref<IsoDate>(to).as('to'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where(inYear(year))
-      .where(from, 'is not', null)
-      .where(to, 'is not', null)
-      .groupBy([from, to])
-      .execute();
-    return rows.map((row): DatePair => ({ from: String(row.from), to: String(row.to), count: n(row.n) }));
-  };
-  const [acknowledge, resolve, report] = await Promise.all([
-    pairs('received_on', 'acknowledged_on'),
-    pairs('received_on', 'resolved_on'),
-    pairs('resolved_on', 'final_report_on'),
-  ]);
-  return { acknowledge, resolve, report };
-}
-
-async function gatherOutcomes(db: DbExecutor, year: number, appealRoutes: readonly string[]) {
-  const eq = (column: string, value: string) => sql`${sql.ref(column)} = ${value}`;
   const selections: Record<string, RawBuilder<number>> = {
-    closed: countWhen(sql`closed_at is not null`),
-    offered: countWhen(sql`offer_count > 0`),
-    new_offer: countWhen(sql`offer_count > 1`),
-    agreed: sql<number>`coalesce(sum(agreed_count), 0)`,
-    agreed_done: sql<number>`coalesce(sum(agreed_done), 0)`,
-    agreed_on_time: sql<number>`coalesce(sum(agreed_done_on_time), 0)`,
-    escalated: countWhen(sql`escalation_count > 0`),
-    escalations: sql<number>`coalesce(sum(escalation_count), 0)`,
-    prevention_measures: countWhen(eq('prevention_decision', 'measures')),
-    prevention_none: countWhen(eq('prevention_decision', 'none_possible')),
-    pm_count: sql<number>`coalesce(sum(preventive_count), 0)`,
-    pm_done: sql<number>`coalesce(sum(preventive_done), 0)`,
-    pm_on_time: sql<number>`coalesce(sum(preventive_done_on_time), 0)`,
-    pm_evaluated: sql<number>`coalesce(sum(preventive_evaluated), 0)`,
-    pm_effective: sql<number>`coalesce(sum(preventive_effective), 0)`,
-    survey_answered: countWhen(sql`survey_handled_well is not null`),
+    ...term('a', 'acknowledged_on', 'acknowledge_by'),
+    ...term('r', 'resolved_on', 'resolve_by'),
+    ...term('p', 'final_report_on', 'report_by'),
+    extensions: sql<number>`count(extension_working_days)`,
+    extension_days: sql<number>`coalesce(sum(extension_working_days), 0)`,
   };
-  for (const judgement of ['well_founded', 'partly_well_founded', 'unfounded']) {
-    selections[`j_${judgement}`] = countWhen(eq('judgement', judgement));
-  }
-  for (const reaction of ['satisfied', 'not_satisfied', 'no_answer']) {
-    selections[`first_${reaction}`] = countWhen(eq('first_offer_reaction', reaction));
-    selections[`new_${reaction}`] = countWhen(
-      sql`offer_count > 1 and ${eq('final_offer_reaction', reaction)}`,
-    );
-  }
-  CORRECTIVE_KINDS.forEach((kind, i) => {
-    selections[`kind_${i}`] = countWhen(hasMember('measure_kinds', kind));
-    selections[`kind_${i}_satisfied`] = countWhen(
-      sql`${hasMember('measure_kinds', kind)} and ${eq('final_offer_reaction', 'satisfied')}`,
-    );
-  });
-  appealRoutes.forEach((route, i) => {
-    selections[`route_${i}`] = countWhen(hasMember('escalation_routes', route));
-  });
-  for (const answer of ['yes', 'partly', 'no'])
-    selections[`well_${answer}`] = countWhen(eq('survey_handled_well', answer));
-  for (const answer of ['yes', 'no', 'unknown'])
-    selections[`time_${answer}`] = countWhen(eq('survey_on_time', answer));
-
   const row = (await db
     .selectFrom('complaints')
     .select(Object.entries(selections).map(([name, expression]) => expression.as(name)))
     .where(inYear(year))
     .executeTakeFirstOrThrow()) as Record<string, unknown>;
-  const pick = (prefix: string, codes: readonly string[]): Counts =>
-    Object.fromEntries(codes.map((code) => [code, n(row[`${prefix}${code}`])]));
+  const counts = (prefix: string): TermCounts => {
+    const c = {
+      onTime: n(row[`${prefix}_on_time`]),
+      late: n(row[`${prefix}_late`]),
+      overdue: n(row[`${prefix}_overdue`]),
+      notOwed: n(row[`${prefix}_not_owed`]),
+    };
+    return { ...c, open: n(row[`${prefix}_owed`]) - c.onTime - c.late - c.overdue - c.notOwed };
+  };
   return {
-    judgement: pick('j_', ['well_founded', 'partly_well_founded', 'unfounded']),
-    offered: n(row.offered),
-    newOffer: n(row.new_offer),
-    firstOfferReaction: pick('first_', ['satisfied', 'not_satisfied', 'no_answer']),
-    newOfferReaction: pick('new_', ['satisfied', 'not_satisfied', 'no_answer']),
-    measureKinds: Object.fromEntries(
-      CORRECTIVE_KINDS.map((kind, i) => [
-        kind,
-        { offered: n(row[`kind_${i}`]), satisfied: n(row[`kind_${i}_satisfied`]) },
-      ]),
-    ),
-    agreedMeasures: { count: n(row.agreed), done: n(row.agreed_done), doneOnTime: n(row.agreed_on_time) },
-    escalations: {
-      complaints: n(row.escalated),
-      total: n(row.escalations),
-      byRoute: Object.fromEntries(appealRoutes.map((route, i) => [route, n(row[`route_${i}`])])),
-    },
-    prevention: {
-      decidedMeasures: n(row.prevention_measures),
-      noneArePossible: n(row.prevention_none),
-      measures: n(row.pm_count),
-      done: n(row.pm_done),
-      doneOnTime: n(row.pm_on_time),
-      evaluated: n(row.pm_evaluated),
-      effective: n(row.pm_effective),
-    },
-    survey: {
-      invited: n(row.closed),
-      answered: n(row.survey_answered),
-      handledWell: pick('well_', ['yes', 'partly', 'no']),
-      onTime: pick('time_', ['yes', 'no', 'unknown']),
-    },
+    terms: { acknowledge: counts('a'), resolve: counts('r'), report: counts('p') },
+    extensions: { count: n(row.extensions), workingDays: n(row.extension_days) },
   };
 }
 
-/** Complaints per year by category and by channel, for the trend. */
-export async function gatherVolumes(db: DbExecutor, years: readonly number[]): Promise<YearVolume[]> {
-  if (years.length === 0) return [];
+/** Distinct (from, to) pairs of days with their counts, grouped in the order of an index that leads with them. */
+async function datePairs(
+  db: DbExecutor,
+  year: number,
+  from: 'received_on' | 'resolved_on',
+  to: 'resolved_on' | 'final_report_on',
+): Promise<DatePair[]> {
   const rows = await db
     .selectFrom('complaints')
-    .select(['received_year', 'category', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('received_year', 'in', [...years])
-    .groupBy(['received_year', 'category', 'channel'])
+    .select([
+      sql.ref<IsoDate>(from).as('from'),
+      sql.ref<IsoDate>(to).as('to'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where(inYear(year))
+    .where(to, 'is not', null)
+    .groupBy([from, to])
     .execute();
-  return years.map((year) => {
-    const volume: YearVolume = { year, total: 0, byCategory: {}, byChannel: {} };
-    for (const row of rows.filter((r) => n(r.received_year) === year)) {
-      volume.total += n(row.n);
-      add(volume.byCategory, key(row.category), n(row.n));
-      add(volume.byChannel, key(row.channel), n(row.n));
-    }
-    return volume;
-  });
+  return rows.map((row): DatePair => ({ from: String(row.from), to: String(row.to), count: n(row.n) }));
 }
 
+const OUTCOME_KEYS = [
+  'judgement',
+  'first_offer_reaction',
+  'final_offer_reaction',
+  'offer_count',
+  'measure_kinds',
+  'escalation_routes',
+  'prevention_decision',
+  'survey_handled_well',
+  'survey_on_time',
+] as const;
+const OUTCOME_SUMS = [
+  'agreed_count',
+  'agreed_done',
+  'agreed_done_on_time',
+  'escalation_count',
+  'preventive_count',
+  'preventive_done',
+  'preventive_done_on_time',
+  'preventive_evaluated',
+  'preventive_effective',
+] as const;
+
 /**
- * Per category, the first day a preventive measure was done on a complaint received in the year or the year
- * before (done by the end of the year), and the daily counts of that category from a year before that day.
+ * Outcomes and prevention in one pass over the outcomes index: grouped by its categorical facts (judgement,
+ * reactions, the sets of corrective measures and appeal routes, prevention, survey answers), the counts of
+ * measures summed; the code adds the groups up per question.
  */
-export async function gatherRecurrence(db: DbExecutor, year: number): Promise<RecurrenceInput> {
-  const firsts = await db
+async function gatherOutcomes(db: DbExecutor, year: number) {
+  const rows = (await db
     .selectFrom('complaints')
-    .select(['category', (eb) => eb.fn.min<IsoDate>('preventive_first_done_on').as('first')])
-    .where('received_year', 'in', [year - 1, year])
-    .where('category', 'is not', null)
-    .where('preventive_first_done_on', 'is not', null)
-    .where('preventive_first_done_on', '<=', `${year}-12-31`)
-    .groupBy('category')
-    .execute();
-  const firstMeasureDone = firsts.map((row) => ({ category: String(row.category), on: String(row.first) }));
-  if (firstMeasureDone.length === 0) return { firstMeasureDone, daily: [] };
-  const earliest = firstMeasureDone.map((f) => f.on).sort()[0]!;
-  const rows = await db
-    .selectFrom('complaints')
-    .select(['category', 'received_on', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('received_year', '>=', Number(addDays(earliest, -366).slice(0, 4)))
-    .where('received_year', '<=', year)
-    .where(
-      'category',
-      'in',
-      firstMeasureDone.map((f) => f.category),
-    )
-    .groupBy(['category', 'received_on'])
-    .execute();
+    .select([
+      ...OUTCOME_KEYS,
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`count(closed_at)`.as('closed'),
+      ...OUTCOME_SUMS.map((column) => sql<number>`sum(${sql.ref(column)})`.as(column)),
+    ])
+    .where(inYear(year))
+    .groupBy([...OUTCOME_KEYS])
+    .execute()) as Record<string, unknown>[];
+  const reactions = (): Counts => ({ satisfied: 0, not_satisfied: 0, no_answer: 0 });
+  const out = {
+    judgement: { well_founded: 0, partly_well_founded: 0, unfounded: 0 } as Counts,
+    offered: 0,
+    newOffer: 0,
+    firstOfferReaction: reactions(),
+    newOfferReaction: reactions(),
+    measureKinds: {} as YearAggregates['measureKinds'],
+    escalations: { complaints: 0, total: 0, byRoute: {} as Counts },
+    decidedMeasures: 0,
+    noneArePossible: 0,
+    survey: {
+      invited: 0,
+      answered: 0,
+      handledWell: { yes: 0, partly: 0, no: 0 } as Counts,
+      onTime: { yes: 0, no: 0, unknown: 0 } as Counts,
+    },
+  };
+  const sums: Record<string, number> = {};
+  for (const row of rows) {
+    const count = n(row.n);
+    for (const column of OUTCOME_SUMS) sums[column] = (sums[column] ?? 0) + n(row[column]);
+    out.survey.invited += n(row.closed);
+    if (row.judgement !== null) add(out.judgement, key(row.judgement), count);
+    if (row.first_offer_reaction !== null) add(out.firstOfferReaction, key(row.first_offer_reaction), count);
+    if (n(row.offer_count) > 0) out.offered += count;
+    if (n(row.offer_count) > 1) {
+      out.newOffer += count;
+      if (row.final_offer_reaction !== null) add(out.newOfferReaction, key(row.final_offer_reaction), count);
+    }
+    for (const kind of decodeCodeSet(row.measure_kinds as string | null)) {
+      const entry = out.measureKinds[kind] ?? { offered: 0, satisfied: 0 };
+      out.measureKinds[kind] = entry;
+      entry.offered += count;
+      if (row.final_offer_reaction === 'satisfied') entry.satisfied += count;
+    }
+    const routes = decodeCodeSet(row.escalation_routes as string | null);
+    if (routes.length) out.escalations.complaints += count;
+    for (const route of routes) add(out.escalations.byRoute, route, count);
+    if (row.prevention_decision === 'measures') out.decidedMeasures += count;
+    if (row.prevention_decision === 'none_possible') out.noneArePossible += count;
+    if (row.survey_handled_well !== null) {
+      out.survey.answered += count;
+      add(out.survey.handledWell, key(row.survey_handled_well), count);
+    }
+    if (row.survey_on_time !== null) add(out.survey.onTime, key(row.survey_on_time), count);
+  }
+  const sum = (column: (typeof OUTCOME_SUMS)[number]) => sums[column] ?? 0;
+  const { decidedMeasures, noneArePossible, ...rest } = out;
   return {
-    firstMeasureDone,
-    daily: rows.map((row) => ({
-      category: String(row.category),
-      on: String(row.received_on),
-      count: n(row.n),
-    })),
+    ...rest,
+    agreedMeasures: {
+      count: sum('agreed_count'),
+      done: sum('agreed_done'),
+      doneOnTime: sum('agreed_done_on_time'),
+    },
+    escalations: { ...out.escalations, total: sum('escalation_count') },
+    prevention: {
+      decidedMeasures,
+      noneArePossible,
+      measures: sum('preventive_count'),
+      done: sum('preventive_done'),
+      doneOnTime: sum('preventive_done_on_time'),
+      evaluated: sum('preventive_evaluated'),
+      effective: sum('preventive_effective'),
+    },
   };
 }
 

@@ -25,6 +25,7 @@ import type { AppDeps } from '../app.ts';
 import { adminRoutes } from './admin.ts';
 import { letterTemplateRoutes } from './letter-templates.ts';
 import { letterRoutes } from './letters.ts';
+import { reportRoutes } from './reports.ts';
 import { privacyRoutes } from './privacy.ts';
 import { registerTokenAuth, requireRole, staffOf } from '../auth.ts';
 import { ProblemSchema } from './problem-schema.ts';
@@ -52,6 +53,7 @@ export const staffRoutes = (deps: AppDeps): FastifyPluginAsyncTypebox => async (
   registerTokenAuth(app, deps.db, deps.now);
   await app.register(adminRoutes(deps));
   await app.register(letterRoutes(deps));
+  await app.register(reportRoutes(deps));
   await app.register(letterTemplateRoutes(deps));
   await app.register(privacyRoutes(deps));
 
