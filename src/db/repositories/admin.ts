@@ -20,48 +20,50 @@ export interface UserOverview extends User {
   lastSignInAt: string | null;
 }
 
-/** Every user by name, with what the administrator needs to see of their sign-in. */
-export async function listUserOverviews(db: DbExecutor): Promise<UserOverview[]> {
-  const [rows, lastSignIns] = await Promise.all([
-    db.selectFrom('users').selectAll().orderBy('name').orderBy('email').execute(),
-    // One row per user through the (actor_id, at) index; sign-ins are audited with the user as actor.
-    db
-      .selectFrom('audit_log')
-      .select(['actor_id', (eb) => eb.fn.max('at').as('at')])
-      .where('action', '=', 'sign_in')
-      .where('actor_id', 'is not', null)
-      .groupBy('actor_id')
-      .execute(),
-  ]);
-  const last = new Map(lastSignIns.map((r) => [r.actor_id, toTimestamp(r.at as string | Date)]));
-  return rows.map((row) => ({
-    ...toUser(row),
+/**
+ * Users with their last complete sign-in: per user the newest `sign_in` entry, found by walking the audit
+ * log's (actor_id, at) index backwards (a GROUP BY over every sign-in took seconds at 130 000 sign-ins).
+ */
+function overviews(db: DbExecutor) {
+  return db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) =>
+      eb
+        .selectFrom('audit_log')
+        .select('audit_log.at')
+        .whereRef('audit_log.actor_id', '=', 'users.id')
+        .where('audit_log.action', '=', 'sign_in')
+        .orderBy('audit_log.at', 'desc')
+        .limit(1)
+        .as('last_sign_in_at'),
+    );
+}
+
+function toOverview(
+  row: Awaited<ReturnType<ReturnType<typeof overviews>['executeTakeFirstOrThrow']>>,
+): UserOverview {
+  const { last_sign_in_at, ...user } = row;
+  return {
+    ...toUser(user),
     secondFactor: row.totp_enabled_at !== null,
     lockedUntil: toTimestamp(row.locked_until),
     failedSignIns: Number(row.failed_sign_ins),
     hasPassword: row.password_hash !== null,
-    lastSignInAt: last.get(row.id) ?? null,
-  }));
+    lastSignInAt: last_sign_in_at ? toTimestamp(last_sign_in_at as string | Date) : null,
+  };
+}
+
+/** Every user by name, with what the administrator needs to see of their sign-in. */
+export async function listUserOverviews(db: DbExecutor): Promise<UserOverview[]> {
+  const rows = await overviews(db).orderBy('users.name').orderBy('users.email').execute();
+  return rows.map(toOverview);
 }
 
 /** One user's overview, or null. */
 export async function findUserOverview(db: DbExecutor, id: string): Promise<UserOverview | null> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const last = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('at').as('at'))
-    .where('actor_id', '=', id)
-    .where('action', '=', 'sign_in')
-    .executeTakeFirst();
-  return {
-    ...toUser(row),
-    secondFactor: row.totp_enabled_at !== null,
-    lockedUntil: toTimestamp(row.locked_until),
-    failedSignIns: Number(row.failed_sign_ins),
-    hasPassword: row.password_hash !== null,
-    lastSignInAt: last?.at ? toTimestamp(last.at as string | Date) : null,
-  };
+  const row = await overviews(db).where('users.id', '=', id).executeTakeFirst();
+  return row ? toOverview(row) : null;
 }
 
 /** Changes a user's email (stored lowercased, like insertUser); a taken email fails with a unique violation. */
