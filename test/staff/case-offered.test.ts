@@ -6,7 +6,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addStandardUsers, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
 import { textOf } from '../pages/helpers.ts';
-import { assigned, investigating, must, offeredOn, registerByPhone, workedCase } from './case-fixtures.ts';
+import {
+  assigned,
+  investigating,
+  must,
+  offeredOn,
+  registerByPhone,
+  view,
+  workedCase,
+} from './case-fixtures.ts';
 import { signedInAs } from './helpers.ts';
 
 describeEachDialect('the actions offered on the case page', (dialect) => {
@@ -171,5 +179,48 @@ describeEachDialect('the extension where the regulation allows one', (dialect) =
     expect(offeredOn((await handler.get(`/staff/complaints/${reference}`)).body)).toEqual(
       expected.filter((a) => a !== 'extendResolutionTerm'),
     );
+  });
+});
+
+describeEachDialect('a quality manager who is involved', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, {
+      settings: (s) => {
+        s.deputyQualityManagerEmail = 'advisor@loket3.example';
+      },
+    });
+    await addStandardUsers(t);
+  });
+  afterAll(() => t.close());
+
+  it('sees only their own part, and the configured deputy acts as quality manager for the case', async () => {
+    t.setNow('2026-05-04T09:00:00+02:00');
+    const reference = await registerByPhone(t, { involvedEmployees: ['Petra'] });
+    const mentionId = (await view(t, reference)).mentions[0].id;
+    await must(t, 'qm', reference, 'link-mention', {
+      mentionId,
+      link: { kind: 'user', userId: t.users.qm!.id },
+    });
+    const qm = await (await signedInAs(t, 'qm')).get(`/staff/complaints/${reference}`);
+    expect(qm.statusCode).toBe(200);
+    expect(textOf(qm.body)).toContain('U bent betrokken bij deze klacht.');
+    expect(textOf(qm.body)).not.toContain('anouk@example.org');
+    expect(offeredOn(qm.body)).toEqual([]);
+    const deputy = await (await signedInAs(t, 'advisor')).get(`/staff/complaints/${reference}`);
+    expect(offeredOn(deputy.body)).toEqual([
+      'assignHandler',
+      'linkMention',
+      'addInvolvedPerson',
+      'setServiceProvidedBy',
+      'setClassification',
+      'addAttachment',
+      'offerHearing',
+      'recordHearingAnswer',
+      'recordHearing',
+      'notTakeUp',
+      'withdraw',
+    ]);
+    expect(textOf(deputy.body)).toContain('Inzage');
   });
 });
