@@ -35,8 +35,7 @@ const nl = {
     term: 'Termijn',
     due: 'Uiterlijk',
     state: 'Stand',
-    extended: (days: number, previous: string) =>
-      `Verlengd met ${days} werkdagen (was ${previous}). Reden:`,
+    extended: (days: number, previous: string) => `Verlengd met ${days} werkdagen (was ${previous}). Reden:`,
     calendar: (id: string) => `Berekend met de werkdagenkalender ${id}.`,
   },
   receipt: {
@@ -126,7 +125,11 @@ const nl = {
     answer: 'Antwoord',
     answeredAt: 'Beantwoord op',
     noAnswer: 'Nog geen antwoord',
-    answers: { accepted: 'Wil gehoord worden', declined: 'Wil niet gehoord worden', no_answer: 'Geen antwoord' },
+    answers: {
+      accepted: 'Wil gehoord worden',
+      declined: 'Wil niet gehoord worden',
+      no_answer: 'Geen antwoord',
+    },
     noOffers: 'De melder is nog niet aangeboden om gehoord te worden.',
     hearings: 'Hoorgesprekken en contactmomenten',
     heldAt: 'Op',
@@ -310,7 +313,8 @@ const nl = {
     runs: 'Zolang de klacht loopt',
     revoke: 'Volglink intrekken',
     renew: 'Nieuwe volglink maken',
-    renewHint: 'De oude link werkt dan niet meer. De nieuwe link wordt één keer getoond en gemaild als er een e-mailadres is.',
+    renewHint:
+      'De oude link werkt dan niet meer. De nieuwe link wordt één keer getoond en gemaild als er een e-mailadres is.',
     newLink: 'Nieuwe volglink (wordt maar één keer getoond):',
   },
   timeline: {
@@ -380,7 +384,8 @@ const nl = {
   } satisfies Record<keyof Complaint, string>,
   accessLog: {
     heading: 'Inzage',
-    intro: 'Wie dit verbeterformulier heeft bekeken (alleen zichtbaar voor de kwaliteitsmanager en de beheerder).',
+    intro:
+      'Wie dit verbeterformulier heeft bekeken (alleen zichtbaar voor de kwaliteitsmanager en de beheerder).',
     caption: 'De laatste 50 keer inzage, de nieuwste eerst',
     who: 'Wie',
     at: 'Wanneer',
@@ -401,7 +406,11 @@ const nl = {
     letter: 'Per brief',
     follow_up_page: 'Via de volgpagina',
   },
-  correctiveKinds: { correction: 'Correctie', redress: 'Genoegdoening', replacement_service: 'Vervangende dienst' },
+  correctiveKinds: {
+    correction: 'Correctie',
+    redress: 'Genoegdoening',
+    replacement_service: 'Vervangende dienst',
+  },
 };
 
 const en: Widen<typeof nl> = {
@@ -549,7 +558,11 @@ const en: Widen<typeof nl> = {
     heading: 'Judgement',
     none: 'There is no judgement yet.',
     judgement: 'Judgement',
-    judgements: { well_founded: 'Well-founded', partly_well_founded: 'Partly well-founded', unfounded: 'Unfounded' },
+    judgements: {
+      well_founded: 'Well-founded',
+      partly_well_founded: 'Partly well-founded',
+      unfounded: 'Unfounded',
+    },
     reasons: 'Reasons',
     findings: 'Findings',
     severity: 'Severity',
@@ -708,7 +721,8 @@ const en: Widen<typeof nl> = {
     runs: 'As long as the complaint runs',
     revoke: 'Revoke the follow-up link',
     renew: 'Make a new follow-up link',
-    renewHint: 'The old link stops working. The new link is shown once, and emailed when there is an email address.',
+    renewHint:
+      'The old link stops working. The new link is shown once, and emailed when there is an email address.',
     newLink: 'New follow-up link (shown only once):',
   },
   timeline: {
@@ -799,7 +813,11 @@ const en: Widen<typeof nl> = {
     letter: 'By letter',
     follow_up_page: 'Through the follow-up page',
   },
-  correctiveKinds: { correction: 'Correction', redress: 'Redress', replacement_service: 'Replacement service' },
+  correctiveKinds: {
+    correction: 'Correction',
+    redress: 'Redress',
+    replacement_service: 'Replacement service',
+  },
 };
 
 export type CasesMessages = Widen<typeof nl>;
