@@ -83,13 +83,19 @@ export const COMPLAINT_RULES: FieldRules<Complaint> = {
   involved: { each: { custom: involvedPerson } },
   serviceProvidedBy: 'keep',
   // The handler acts in their role: who handled a case stays for the organisation's accountability.
-  handler: { fields: { userId: 'keep', name: 'keep', jobTitle: 'keep', assignedAt: 'keep', reason: 'redact' } },
+  handler: {
+    fields: { userId: 'keep', name: 'keep', jobTitle: 'keep', assignedAt: 'keep', reason: 'redact' },
+  },
   handlerHistory: {
-    each: { fields: { userId: 'keep', name: 'keep', jobTitle: 'keep', assignedAt: 'keep', reason: 'redact' } },
+    each: {
+      fields: { userId: 'keep', name: 'keep', jobTitle: 'keep', assignedAt: 'keep', reason: 'redact' },
+    },
   },
   summary: 'redact',
   deadlines: 'keep',
-  extension: { fields: { workingDays: 'keep', reason: 'redact', noticeSentAt: 'keep', previousResolveBy: 'keep' } },
+  extension: {
+    fields: { workingDays: 'keep', reason: 'redact', noticeSentAt: 'keep', previousResolveBy: 'keep' },
+  },
   acknowledgedAt: 'keep',
   hearingOffers: 'keep',
   hearings: { each: { fields: { id: 'keep', heldAt: 'keep', report: 'redact' } } },
@@ -174,14 +180,21 @@ export const COMPLAINT_RULES: FieldRules<Complaint> = {
   updatedAt: 'keep',
 };
 
-type AnyRule = 'keep' | 'redact' | 'erase' | { each: AnyRule } | { fields: Record<string, AnyRule> } | { custom: (value: never) => unknown };
+type AnyRule =
+  | 'keep'
+  | 'redact'
+  | 'erase'
+  | { each: AnyRule }
+  | { fields: Record<string, AnyRule> }
+  | { custom: (value: never) => unknown };
 
 function applyRule(rule: AnyRule, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (rule === 'keep') return value;
   if (rule === 'erase') return null;
   if (rule === 'redact') return REDACTED;
-  if ('each' in rule) return Array.isArray(value) ? value.map((item) => applyRule(rule.each, item)) : denyByDefault(value);
+  if ('each' in rule)
+    return Array.isArray(value) ? value.map((item) => applyRule(rule.each, item)) : denyByDefault(value);
   if ('fields' in rule) {
     if (typeof value !== 'object' || Array.isArray(value)) return denyByDefault(value);
     return applyFields(rule.fields, value as Record<string, unknown>);
@@ -189,7 +202,10 @@ function applyRule(rule: AnyRule, value: unknown): unknown {
   return (rule.custom as (value: unknown) => unknown)(value);
 }
 
-function applyFields(rules: Record<string, AnyRule>, value: Record<string, unknown>): Record<string, unknown> {
+function applyFields(
+  rules: Record<string, AnyRule>,
+  value: Record<string, unknown>,
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
@@ -215,7 +231,10 @@ const rules = COMPLAINT_RULES as unknown as Record<string, AnyRule>;
  * token's hash, so no old link opens the case again).
  */
 export function anonymiseComplaint(complaint: Complaint, now: string): Complaint {
-  const anonymised = applyFields(rules, complaint as unknown as Record<string, unknown>) as unknown as Complaint;
+  const anonymised = applyFields(
+    rules,
+    complaint as unknown as Record<string, unknown>,
+  ) as unknown as Complaint;
   return {
     ...anonymised,
     followUpLink: { ...complaint.followUpLink, revokedAt: complaint.followUpLink.revokedAt ?? now },
@@ -238,7 +257,7 @@ export function anonymiseChanges(changes: FieldChanges): FieldChanges {
 export const redactText = (text: string | null): string | null => (text === null ? null : REDACTED);
 
 /** Keys of audit-log details that name a case and hold nothing personal. */
-const AUDIT_KEYS_KEPT = new Set(['reference', 'references', 'view', 'format', 'count']);
+const AUDIT_KEYS_KEPT = new Set(['reference', 'references', 'view', 'via', 'format', 'count']);
 
 /**
  * An audit entry's details about an anonymised case: the case's reference and counts stay, every other text is
@@ -246,7 +265,10 @@ const AUDIT_KEYS_KEPT = new Set(['reference', 'references', 'view', 'format', 'c
  */
 export function anonymiseAuditDetails(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(details).map(([key, value]) => [key, AUDIT_KEYS_KEPT.has(key) ? value : denyByDefault(value)]),
+    Object.entries(details).map(([key, value]) => [
+      key,
+      AUDIT_KEYS_KEPT.has(key) ? value : denyByDefault(value),
+    ]),
   );
 }
 
