@@ -1,10 +1,10 @@
 /**
  * Security headers on every answer, the JSON API, its documentation and error answers included (before,
- * only the pages had them, through helmet in their plugin): no MIME sniffing, no framing, no referrer, the
- * resource for this site only, and HSTS when the public address is https (over plain http it means nothing
- * and would only confuse a local setup). JSON answers get a Content Security Policy that allows nothing at
- * all; the pages keep helmet's; anything else (the API documentation, which needs its own scripts, PDFs shown
- * in the browser's viewer) gets `frame-ancestors 'none'`.
+ * only the pages had them, through helmet in their plugin): no MIME sniffing, no framing, no referrer, no
+ * caching unless a route allows it, the resource for this site only, and HSTS when the public address is
+ * https (over plain http it means nothing and would only confuse a local setup). JSON answers get a Content
+ * Security Policy that allows nothing at all; the pages keep helmet's; anything else (the API documentation,
+ * which needs its own scripts, PDFs shown in the browser's viewer) gets `frame-ancestors 'none'`.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -21,6 +21,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { publicU
     raw.setHeader('x-frame-options', 'DENY');
     raw.setHeader('referrer-policy', 'no-referrer');
     raw.setHeader('cross-origin-resource-policy', 'same-origin');
+    // Answers hold personal data unless a route says otherwise (static assets do): no cache keeps them.
+    raw.setHeader('cache-control', 'no-store');
     if (https) raw.setHeader('strict-transport-security', HSTS);
   });
   // The policy depends on what is sent: JSON may load nothing; anything else without a policy of its own

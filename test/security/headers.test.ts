@@ -75,6 +75,7 @@ describe('security headers', () => {
         'referrer-policy': 'no-referrer',
         'cross-origin-resource-policy': 'same-origin',
         'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'cache-control': 'no-store',
       });
     }
     // The documentation needs its own scripts, but may not be framed either.
