@@ -259,6 +259,8 @@ describeEachDialect('password links: newest only, 60 minutes, 3 an hour, invitat
   it('a newer link ends the older one', async () => {
     t.setNow('2026-04-30T09:00:00.000Z');
     await ask(t, emailOf('handler2'));
+    // A second later, so that the outbox delivers them in this order.
+    t.setNow('2026-04-30T09:00:01.000Z');
     await ask(t, emailOf('handler2'));
     const [first, second] = await deliver(t, smtp);
     const browser = new StaffBrowser(t);

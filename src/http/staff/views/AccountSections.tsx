@@ -39,7 +39,9 @@ export function TwoFactorSection({ ctx, status }: { ctx: StaffPageContext; statu
       <Paragraph>{status.enabledAt ? a.on(formatDateTime(ctx.t, status.enabledAt)) : a.off}</Paragraph>
       {status.required && <Paragraph>{a.required}</Paragraph>}
       <Paragraph>
-        <Link href="/staff/account/two-factor">{status.enabledAt ? a.manage : a.setUp}</Link>
+        <Link href="/staff/account/two-factor" className="vp-target">
+          {status.enabledAt ? a.manage : a.setUp}
+        </Link>
       </Paragraph>
     </section>
   );

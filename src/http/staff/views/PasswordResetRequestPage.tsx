@@ -59,7 +59,9 @@ export function PasswordResetRequestPage({
         </>
       )}
       <Paragraph>
-        <Link href="/staff/sign-in">{r.toSignIn}</Link>
+        <Link href="/staff/sign-in" className="vp-target">
+          {r.toSignIn}
+        </Link>
       </Paragraph>
     </StaffLayout>
   );

@@ -30,7 +30,9 @@ export function RecoveryCodesPage({ ctx, codes, renewed, continueHref }: Recover
         ))}
       </ul>
       <Paragraph>
-        <Link href={continueHref}>{a.continue}</Link>
+        <Link href={continueHref} className="vp-target">
+          {a.continue}
+        </Link>
       </Paragraph>
     </StaffLayout>
   );

@@ -71,7 +71,9 @@ export function SignInPage({ ctx, next, email, errors, formMessage, notice, sing
         </Button>
       </form>
       <Paragraph>
-        <Link href="/staff/password-reset">{s.forgotPassword}</Link>
+        <Link href="/staff/password-reset" className="vp-target">
+          {s.forgotPassword}
+        </Link>
       </Paragraph>
     </StaffLayout>
   );

@@ -18,7 +18,9 @@ export function SingleSignOnProblemPage({
       <Heading level={1}>{title}</Heading>
       <Paragraph>{text}</Paragraph>
       <Paragraph>
-        <Link href="/staff/sign-in">{authMessages[ctx.locale].singleSignOn.toSignIn}</Link>
+        <Link href="/staff/sign-in" className="vp-target">
+          {authMessages[ctx.locale].singleSignOn.toSignIn}
+        </Link>
       </Paragraph>
     </StaffLayout>
   );

@@ -92,7 +92,9 @@ export function TwoFactorEnrolPage({
               </DataListItem>
             </DataList>
             <Paragraph>
-              <Link href={enrolment.uri}>{a.openInApp}</Link>
+              <Link href={enrolment.uri} className="vp-target">
+                {a.openInApp}
+              </Link>
             </Paragraph>
           </details>
         </OrderedListItem>
@@ -126,7 +128,9 @@ export function TwoFactorEnrolPage({
       )}
       {!owed && (
         <Paragraph>
-          <Link href="/staff/account">{authMessages[ctx.locale].manage.back}</Link>
+          <Link href="/staff/account" className="vp-target">
+            {authMessages[ctx.locale].manage.back}
+          </Link>
         </Paragraph>
       )}
     </StaffLayout>

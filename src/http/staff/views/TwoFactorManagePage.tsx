@@ -92,7 +92,9 @@ export function TwoFactorManagePage({ ctx, status, errors, formMessage }: TwoFac
         )}
       </section>
       <Paragraph>
-        <Link href="/staff/account">{m.back}</Link>
+        <Link href="/staff/account" className="vp-target">
+          {m.back}
+        </Link>
       </Paragraph>
     </StaffLayout>
   );
