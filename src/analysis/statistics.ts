@@ -48,35 +48,23 @@ function yearIndex(calendar: WorkingDayCalendar, year: number): Int32Array {
   return index;
 }
 
-/** Working days from the start of the calendar's supported range up to and including `date`. */
-function ordinal(calendar: WorkingDayCalendar, date: IsoDate): number {
-  const year = +date.slice(0, 4);
-  const day = epochDay(date) - Date.UTC(year, 0, 1) / 86_400_000;
-  let before = 0;
-  for (let y = FIRST_INDEXED_YEAR; y < year; y++) before += yearIndex(calendar, y).at(-1)!;
-  return before + yearIndex(calendar, year)[day]!;
-}
-const FIRST_INDEXED_YEAR = 2014;
+const dayOfYear = (date: IsoDate): number => epochDay(date) - Date.UTC(+date.slice(0, 4), 0, 1) / 86_400_000;
 
 /**
  * Counts working days between many pairs of dates quickly: each year's working days are counted once per
- * calendar, and a pair is then a subtraction. Same result as calendar.countWorkingDaysBetween(from, to): the
- * working days in (from, to].
+ * calendar (only the years the pairs touch), and a pair is then a subtraction. The same result as
+ * calendar.countWorkingDaysBetween(from, to): the working days in (from, to].
  */
 export function workingDayCounter(calendar: WorkingDayCalendar): (from: IsoDate, to: IsoDate) => number {
-  const cache = new Map<IsoDate, number>();
-  const at = (date: IsoDate) => {
-    let value = cache.get(date);
-    if (value === undefined) {
-      value = +date.slice(0, 4) < FIRST_INDEXED_YEAR ? Number.NaN : ordinal(calendar, date);
-      cache.set(date, value);
-    }
-    return value;
+  const count = (from: IsoDate, to: IsoDate): number => {
+    if (to < from) return 0 - count(to, from);
+    const first = +from.slice(0, 4);
+    const last = +to.slice(0, 4);
+    let days = yearIndex(calendar, last)[dayOfYear(to)]! - yearIndex(calendar, first)[dayOfYear(from)]!;
+    for (let year = first; year < last; year++) days += yearIndex(calendar, year).at(-1)!;
+    return days;
   };
-  return (from, to) => {
-    const count = at(to) - at(from);
-    return Number.isNaN(count) ? calendar.countWorkingDaysBetween(from, to) : count;
-  };
+  return count;
 }
 
 /** A distribution of whole numbers as value → count, sorted by value. */

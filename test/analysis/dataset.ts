@@ -8,8 +8,10 @@
  * specifications below (working days after the Algemene termijnenwet), not by the code under test.
  */
 
-import type { DbExecutor } from '../../src/db/database.ts';
+import { bootstrap } from '../../src/commands/bootstrap.ts';
+import type { DbExecutor, Dialect } from '../../src/db/database.ts';
 import { insertComplaint } from '../../src/db/repositories/complaints.ts';
+import { saveSettingsVersion } from '../../src/db/repositories/settings.ts';
 import { insertSpotRecord } from '../../src/db/repositories/spot-records.ts';
 import { startOfAmsterdamDay } from '../../src/domain/calendar.ts';
 import type {
@@ -28,6 +30,7 @@ import {
   type OrganisationSettings,
 } from '../../src/domain/settings.ts';
 import { atwCalendar } from '../domain/fixtures.ts';
+import { type TestDb, whileTestSchemasStay, withTestDatabase } from '../helpers/databases.ts';
 
 export interface CaseSpec {
   ref: string;
@@ -473,4 +476,17 @@ export async function insertDataset(db: DbExecutor): Promise<void> {
         .execute();
     }
   }
+}
+
+/** The instant the expected figures describe: Monday 16 February 2026, 10:00 in Amsterdam. */
+export const REPORT_NOW = new Date('2026-02-16T10:00:00+01:00');
+
+/** A fresh database of the dialect with the data set's settings and every case and spot record. */
+export async function datasetDatabase(dialect: Dialect): Promise<TestDb> {
+  const db = await withTestDatabase(dialect);
+  const seededAt = new Date('2023-01-01T00:00:00Z');
+  await whileTestSchemasStay(() => bootstrap(db, '/nonexistent/organisation.json', seededAt));
+  await saveSettingsVersion(db.kysely, DATASET_SETTINGS, null, seededAt, 'annual analysis data set');
+  await insertDataset(db.kysely);
+  return db;
 }

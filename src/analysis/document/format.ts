@@ -28,7 +28,7 @@ export function formatDate(date: string, language: Language): string {
 
 export function formatCell(cell: Cell, kind: CellKind, language: Language): string {
   const t = analysisMessages[language];
-  if (cell.suppressed) return kind === 'count' ? t.suppressed : HIDDEN[language];
+  if (cell.suppressed) return kind === 'count' && !cell.complement ? t.suppressed : HIDDEN[language];
   const { value } = cell;
   if (value === null || value === undefined) return t.none;
   switch (kind) {

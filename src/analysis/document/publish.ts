@@ -68,8 +68,9 @@ export function publishTable(table: Table): Table {
   for (const { part, whole } of table.nested ?? []) {
     for (const row of rows) {
       const [p, w] = [row.cells[part], row.cells[whole]];
-      if (p && w && !w.suppressed && isSmall(Number(w.value) - Number(p.value)))
-        row.cells[part] = { ...p, suppressed: true };
+      if (p && w && !p.suppressed && !w.suppressed && isSmall(Number(w.value) - Number(p.value))) {
+        row.cells[part] = { ...p, suppressed: true, complement: true };
+      }
     }
   }
 
@@ -93,7 +94,8 @@ export function publishTable(table: Table): Table {
   const hidden = (ref: CellRef) => get(ref)?.suppressed === true;
   const hide = (ref: CellRef) => {
     const cell = get(ref);
-    if (cell) ref.row.cells[ref.column] = { ...cell, suppressed: true };
+    if (cell)
+      ref.row.cells[ref.column] = { ...cell, suppressed: true, complement: !isSmall(Number(cell.value)) };
   };
   for (let changed = true; changed; ) {
     changed = false;

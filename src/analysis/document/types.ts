@@ -13,8 +13,10 @@ export type CellKind = 'count' | 'percent' | 'decimal' | 'rate' | 'pvalue' | 've
 
 export interface Cell {
   value: number | string | null;
-  /** Hidden in the publishable version: shown as "< 5" for counts, as "–" for what is derived from them. */
+  /** Hidden in the publishable version: a small count shows as "< 5", anything else hidden as "(afgeschermd)". */
   suppressed?: boolean;
+  /** Hidden although not small itself: it would give a small count away (by subtraction, or as a part). */
+  complement?: boolean;
   /** A derived value (percentage, median, rate) that rests on a count of 1 to 4: hidden when publishing. */
   smallBasis?: boolean;
 }
