@@ -18,6 +18,10 @@ const nl = {
       },
       letters: { title: 'Brieven', text: 'De teksten van de brieven, met een voorbeeld als PDF.' },
       audit: { title: 'Auditlog', text: 'Wie wat deed en wanneer, buiten de klachten zelf.' },
+      privacy: {
+        title: 'Privacy',
+        text: 'De gegevens van een persoon opzoeken, downloaden of wissen, en de bewaartermijnen toepassen.',
+      },
     },
   },
   crumbs: { admin: 'Beheer', label: 'Kruimelpad' },
@@ -308,6 +312,10 @@ const en: Widen<typeof nl> = {
       },
       letters: { title: 'Letters', text: 'The texts of the letters, with a PDF preview.' },
       audit: { title: 'Audit log', text: 'Who did what and when, outside the complaints themselves.' },
+      privacy: {
+        title: 'Privacy',
+        text: "Find, download or erase a person's data, and apply the retention periods.",
+      },
     },
   },
   crumbs: { admin: 'Administration', label: 'Breadcrumbs' },

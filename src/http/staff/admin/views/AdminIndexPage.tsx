@@ -9,6 +9,8 @@ const PARTS = [
   ['settings', '/staff/admin/settings'],
   ['letters', '/staff/admin/letters'],
   ['audit', '/staff/admin/audit'],
+  // The privacy pages are their own area (src/http/staff/privacy/), under /staff/admin as well.
+  ['privacy', '/staff/admin/privacy'],
 ] as const;
 
 export function AdminIndexPage({ ctx }: { ctx: AdminPageContext }) {
