@@ -228,14 +228,17 @@ export async function listComplaints(
         eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_by', '<', day)]),
         eb.and([eb('resolved_at', 'is', null), eb('resolve_by', '<', day)]),
       ]),
-    ).where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed']);
+    ).where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed'])
+      // The same cases (next_due is set exactly while a case is open), written as the predicate of the partial
+      // index complaints_overdue_idx, so that both planners may use it (migration 0008).
+      .where('next_due', 'is not', null);
   }
   if (filters.text) query = query.where(matchesText(db, filters.text));
   if (page.cursor) {
     const [receivedAt, id] = decodeCursor(page.cursor);
-    query = query.where((eb) =>
-      eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]),
-    );
+    // A row-value comparison is one range of the (…, received_at, id) indexes on both dialects; the equivalent
+    // OR of two conditions is not, and made a deep page scan everything newer than it.
+    query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(receivedAt, id)));
   }
   const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit).map(fromRow);
@@ -244,16 +247,39 @@ export async function listComplaints(
 }
 
 /**
- * The text filter: the reference, description, reporter's name or email contains the text (case-insensitive;
- * on SQLite for ASCII letters), with LIKE's wildcards in the text taken literally.
+ * The searched text of a complaint on PostgreSQL: the four columns joined by a unit separator, so that a match
+ * never spans two of them. Must stay identical to the expression of complaints_search_trgm_idx (migration 0008).
+ */
+const SEARCH_TEXT = sql.raw(
+  `(reference || chr(31) || coalesce(reporter_name, '') || chr(31) || coalesce(reporter_email, '') || chr(31) || description)`,
+);
+
+/**
+ * The text filter: the reference, description, reporter's name or email contains the text, case-insensitively,
+ * with LIKE's wildcards in the text taken literally. Indexed (migration 0008): on PostgreSQL a trigram index
+ * serves the ILIKE; on SQLite a text of three or more characters is a phrase query on the FTS5 trigram index
+ * (a phrase of trigrams is exactly a substring; case folded for all letters, not only ASCII), and a shorter one,
+ * which trigrams cannot serve, is a LIKE over the four columns (ASCII case-insensitive).
  */
 export function matchesText(db: DbExecutor, text: string) {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const op = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+  if (dialectOf(db) === 'postgres') {
+    return () => sql<boolean>`${SEARCH_TEXT} ilike ${like} escape '\\'`;
+  }
+  if ([...text].length >= 3) {
+    const phrase = `"${text.replaceAll('"', '""')}"`;
+    return (eb: ExpressionBuilder<Database, 'complaints'>) =>
+      eb(
+        'complaints.id',
+        'in',
+        sql<string>`(select complaint_id from complaint_search where id in
+          (select rowid from complaint_search_fts where complaint_search_fts match ${phrase}))`,
+      );
+  }
   return (eb: ExpressionBuilder<Database, 'complaints'>) =>
     eb.or(
       (['reference', 'description', 'reporter_name', 'reporter_email'] as const).map(
-        (column) => sql<boolean>`${sql.ref(column)} ${op} ${like} escape '\\'`,
+        (column) => sql<boolean>`${sql.ref(column)} like ${like} escape '\\'`,
       ),
     );
 }
