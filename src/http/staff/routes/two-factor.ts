@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
+import type { ClientMeta } from '../../../commands/staff-sessions.ts';
 import {
   confirmEnrolment,
   enrolmentFor,
@@ -17,6 +18,7 @@ import {
   twoFactorStatus,
   verifySecondFactor,
 } from '../../../commands/two-factor.ts';
+import type { User } from '../../../db/repositories/users.ts';
 import { authMessages } from '../../../i18n/staff/auth.ts';
 import type { AppDeps } from '../../app.ts';
 import { formReader, postedForm } from '../../pages/form-data.ts';
@@ -246,43 +248,57 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   const passwordForm = { schema: { hide: true }, preValidation: readForm, preHandler: app.csrfProtection };
 
-  app.post('/account/two-factor/recovery-codes', passwordForm, async (request, reply) => {
-    const password = postedForm(request).fields.password ?? '';
-    const { user } = signedInOf(request);
-    const m = authMessages[pageLocale(request, reply)].manage;
-    if (password === '')
-      return manageOrEnrol(request, reply, {
-        status: 400,
-        next: '/staff',
-        errors: [{ field: 'renew-password', message: m.passwordMissing }],
-      });
-    const outcome = await renewRecoveryCodes(deps, user, password, clientMeta(request));
-    if (!outcome.ok) return protectedAnswer(request, reply, 'renew-password', outcome);
-    const page = await staffPageContext(deps, request, reply);
-    return sendPage(
-      reply,
-      200,
-      createElement(RecoveryCodesPage, {
-        ctx: page,
-        codes: outcome.recoveryCodes,
-        renewed: true,
-        continueHref: '/staff/account/two-factor',
-      }),
-    );
-  });
+  /** A form that needs the password again: refused without one (not counted), then the command decides. */
+  function withPassword<T>(
+    field: 'renew-password' | 'remove-password',
+    change: (user: User, password: string, meta: ClientMeta) => Promise<ProtectedChange<T>>,
+    done: (request: FastifyRequest, reply: FastifyReply, outcome: { ok: true } & T) => Promise<FastifyReply>,
+  ) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const password = postedForm(request).fields.password ?? '';
+      if (password === '') {
+        const m = authMessages[pageLocale(request, reply)].manage;
+        return manageOrEnrol(request, reply, {
+          status: 400,
+          next: '/staff',
+          errors: [{ field, message: m.passwordMissing }],
+        });
+      }
+      const outcome = await change(signedInOf(request).user, password, clientMeta(request));
+      if (!outcome.ok) return protectedAnswer(request, reply, field, outcome);
+      return done(request, reply, outcome);
+    };
+  }
 
-  app.post('/account/two-factor/remove', passwordForm, async (request, reply) => {
-    const password = postedForm(request).fields.password ?? '';
-    const { user } = signedInOf(request);
-    const m = authMessages[pageLocale(request, reply)].manage;
-    if (password === '')
-      return manageOrEnrol(request, reply, {
-        status: 400,
-        next: '/staff',
-        errors: [{ field: 'remove-password', message: m.passwordMissing }],
-      });
-    const outcome = await removeSecondFactor(deps, user, password, clientMeta(request));
-    if (!outcome.ok) return protectedAnswer(request, reply, 'remove-password', outcome);
-    return reply.redirect('/staff/account?done=two-factor-removed', 303);
-  });
+  app.post(
+    '/account/two-factor/recovery-codes',
+    passwordForm,
+    withPassword(
+      'renew-password',
+      (user, password, meta) => renewRecoveryCodes(deps, user, password, meta),
+      async (request, reply, outcome) => {
+        const page = await staffPageContext(deps, request, reply);
+        return sendPage(
+          reply,
+          200,
+          createElement(RecoveryCodesPage, {
+            ctx: page,
+            codes: outcome.recoveryCodes,
+            renewed: true,
+            continueHref: '/staff/account/two-factor',
+          }),
+        );
+      },
+    ),
+  );
+
+  app.post(
+    '/account/two-factor/remove',
+    passwordForm,
+    withPassword(
+      'remove-password',
+      (user, password, meta) => removeSecondFactor(deps, user, password, meta),
+      async (_request, reply) => reply.redirect('/staff/account?done=two-factor-removed', 303),
+    ),
+  );
 }
