@@ -50,6 +50,7 @@ describeEachDialect('every action through its page form', (dialect) => {
     coach = await signedInAs(t, 'coach');
   }
 
+  // About 150 requests in one test: generous on a loaded two-core machine.
   it('takes a complaint from registration to closed and reopened, one form at a time', async () => {
     await signIn('2026-04-30T09:00:00+02:00');
     const ref = await registerByPhone(t);
@@ -294,7 +295,7 @@ describeEachDialect('every action through its page form', (dialect) => {
     expect(
       form.reopenings.map((r: { reason: string; fromStatus: string }) => [r.fromStatus, r.reason]),
     ).toEqual([['closed', 'Melder belt opnieuw.']]);
-  });
+  }, 240_000);
 
   it('acknowledges with a copy sent elsewhere, extends the term, does not take up, reopens and withdraws', async () => {
     await signIn('2026-05-04T09:00:00+02:00');
