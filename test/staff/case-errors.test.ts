@@ -362,5 +362,5 @@ describeEachDialect('the actions a closed case refuses', (dialect) => {
     expect(textOf(late.body)).toContain(
       "De handeling 'recordSummary' is niet toegestaan als de klacht de status 'closed' heeft.",
     );
-  });
+  }, 180_000);
 });

@@ -30,7 +30,7 @@ describeEachDialect('the actions offered on the case page', (dialect) => {
     registered = await registerByPhone(t);
     underInvestigation = await registerByPhone(t);
     await investigating(t, underInvestigation);
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   async function offered(key: string, reference: string): Promise<string[] | number> {

@@ -73,7 +73,7 @@ describeEachDialect('the case page', (dialect) => {
     t = await createTestApp(dialect);
     await addStandardUsers(t);
     reference = await workedCase(t);
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('shows every field of a fully worked case to the quality manager, the timeline in words', async () => {
