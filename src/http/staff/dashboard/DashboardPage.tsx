@@ -255,7 +255,6 @@ function Cases({
                 {[
                   tt.reference,
                   tt.nextTerm,
-                  tt.status,
                   tt.received,
                   tt.reporter,
                   tt.about,
@@ -276,11 +275,12 @@ function Cases({
                     <a href={casePath(row.reference)} className="vp-reference-link">
                       {row.reference}
                     </a>
+                    <br />
+                    <span className="vp-case-state">{ctx.t.statuses[row.status]}</span>
                   </th>
                   <td className="utrecht-table__cell">
                     <NextTerm ctx={ctx} d={d} row={row} />
                   </td>
-                  <td className="utrecht-table__cell">{ctx.t.statuses[row.status]}</td>
                   <td className="utrecht-table__cell">
                     {formatDateTime(ctx.t, row.receivedAt)}
                     <br />
