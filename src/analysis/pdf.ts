@@ -13,7 +13,7 @@ import type { OrganisationSettings } from '../domain/settings.ts';
 import { analysisMessages } from '../i18n/staff/analysis.ts';
 import { CHART_FONT, chartSvg } from './charts.ts';
 import { formatCell } from './document/format.ts';
-import type { Block, ReportDocument, Table } from './document/types.ts';
+import type { Block, CellKind, ReportDocument, Table } from './document/types.ts';
 
 type TDocumentDefinitions = Parameters<typeof createPdf>[0];
 
@@ -59,6 +59,23 @@ function printer() {
 
 const MUTED = '#4d4d4d';
 
+/**
+ * Column widths in points by what a column holds: fixed, so that the label column gets the rest and long
+ * headings wrap instead of squeezing the labels; a verdict fits "geen duidelijke verandering" on one line.
+ */
+const COLUMN_WIDTHS: Record<CellKind, number> = {
+  count: 40,
+  percent: 52,
+  decimal: 44,
+  rate: 44,
+  pvalue: 58,
+  verdict: 118,
+  date: 64,
+  text: 34,
+};
+/** Sections whose tables are too wide for a portrait page. */
+const LANDSCAPE_SECTIONS = new Set(['trends']);
+
 function tableContent(table: Table, language: ReportDocument['language']): Content {
   const header = [table.labelHeading, ...table.columns.map((c) => c.label)].map((text) => ({
     text,
@@ -82,7 +99,7 @@ function tableContent(table: Table, language: ReportDocument['language']): Conte
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: ['*', ...table.columns.map(() => 'auto' as const)],
+      widths: ['*', ...table.columns.map((column) => COLUMN_WIDTHS[column.kind])],
       body: [header, ...body],
     },
     layout: {
@@ -177,8 +194,14 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
       (note) => ({ text: note, fontSize: 8, color: MUTED, margin: [0, 0, 0, 2] }) as Content,
     ),
   ];
+  let landscape = false;
   for (const section of document.sections) {
-    content.push({ text: section.title, style: 'h2' });
+    const wide = LANDSCAPE_SECTIONS.has(section.id);
+    // A wide section starts on a landscape page, and the section after it on a portrait one again.
+    const turn =
+      wide !== landscape ? { pageBreak: 'before', pageOrientation: wide ? 'landscape' : 'portrait' } : {};
+    landscape = wide;
+    content.push({ text: section.title, style: 'h2', ...turn } as Content);
     for (const block of section.blocks) content.push(...(await blockContent(block, document.language)));
   }
   const definition: TDocumentDefinitions = {
@@ -199,7 +222,7 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
       h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
       h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 6], color },
       h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 3] },
-      th: { bold: true, fontSize: 8 },
+      th: { bold: true, fontSize: 7 },
     },
     footer: (page: number, pages: number) => ({
       columns: [

@@ -169,7 +169,7 @@ export function buildAnnualReport(input: ReportInput): AnnualReport {
 /** Codes in the settings' order, then any others (e.g. a category since removed) alphabetically, '' last. */
 export function orderedKeys(keys: Iterable<string>, order: readonly string[]): string[] {
   const all = new Set(keys);
-  const known = order.filter((code) => all.has(code));
+  const known = order.filter((code) => code !== '' && all.has(code));
   const rest = [...all].filter((code) => !order.includes(code) && code !== '').sort();
   return [...known, ...rest, ...(all.has('') ? [''] : [])];
 }

@@ -28,12 +28,22 @@ function trendTable(
   const previousYear = report.year - 1;
   const hasPrevious = total.vsPrevious !== null;
   const earlier = total.vsEarlier?.baselineYears ?? [];
-  const partial = (y: { year: number; exposureDays: number }) =>
-    y.exposureDays < (y.year % 4 === 0 ? 366 : 365);
+  // A year the data covers in part says so: the first one (from the first complaint) or this one (up to today).
+  const yearLabel = (year: number): string => {
+    const short = (date: string) =>
+      `${Number(date.slice(8, 10))} ${t.monthsShort[Number(date.slice(5, 7)) - 1]}`;
+    if (
+      report.firstDataOn &&
+      report.firstDataOn > `${year}-01-01` &&
+      report.firstDataOn.startsWith(`${year}`)
+    ) {
+      return t.columns.yearFrom(year, short(report.firstDataOn));
+    }
+    if (report.asOf < `${year}-12-31`) return t.columns.yearUntil(year, short(report.asOf));
+    return String(year);
+  };
   const columns: Column[] = [
-    ...years.map(
-      (y): Column => ({ key: yearKey(y.year), label: t.columns.yearRate(y.year, partial(y)), kind: 'count' }),
-    ),
+    ...years.map((y): Column => ({ key: yearKey(y.year), label: yearLabel(y.year), kind: 'count' })),
     ...(hasPrevious
       ? ([
           {

@@ -156,7 +156,9 @@ const nl = {
     changeEarlier: (from: number, to: number) => `Verandering t.o.v. gemiddelde ${from}–${to}`,
     verdictEarlier: (from: number, to: number) => `Oordeel t.o.v. ${from}–${to}`,
     year: (year: number) => String(year),
-    yearRate: (year: number, partial: boolean) => (partial ? `${year} (tot nu)` : String(year)),
+    /** A year the data covers only in part: from the first complaint, or up to the date of the figures. */
+    yearFrom: (year: number, date: string) => `${year} (vanaf ${date})`,
+    yearUntil: (year: number, date: string) => `${year} (tot ${date})`,
   },
   terms: {
     acknowledge: 'Ontvangstbevestiging (5 werkdagen)',
@@ -438,7 +440,8 @@ const en: Widen<typeof nl> = {
     changeEarlier: (from, to) => `Change against the average of ${from}–${to}`,
     verdictEarlier: (from, to) => `Verdict against ${from}–${to}`,
     year: (year) => String(year),
-    yearRate: (year, partial) => (partial ? `${year} (so far)` : String(year)),
+    yearFrom: (year, date) => `${year} (from ${date})`,
+    yearUntil: (year, date) => `${year} (to ${date})`,
   },
   terms: {
     acknowledge: 'Acknowledgement (5 working days)',
