@@ -173,6 +173,7 @@ export function createCalendar(config: CalendarConfig): WorkingDayCalendar {
   // Bounded, so a long-running process asked about ever new dates does not grow without end.
   const working = new BoundedMemo<IsoDate, boolean>();
   const added = new BoundedMemo<string, IsoDate>();
+  const counted = new BoundedMemo<string, number>();
 
   return {
     id,
@@ -191,10 +192,13 @@ export function createCalendar(config: CalendarConfig): WorkingDayCalendar {
       });
     },
     countWorkingDaysBetween(from, to) {
-      const a = parseDate(from, 'from date');
-      const b = parseDate(to, 'to date');
-      // 0 - x, not -x: callers and strict equality checks should never see -0.
-      return Temporal.PlainDate.compare(a, b) <= 0 ? countAfter(a, b) : 0 - countAfter(b, a);
+      // Remembered like the others: every open case's traffic light in every list asks it (deadlines.ts).
+      return counted.get(`${from}~${to}`, () => {
+        const a = parseDate(from, 'from date');
+        const b = parseDate(to, 'to date');
+        // 0 - x, not -x: callers and strict equality checks should never see -0.
+        return Temporal.PlainDate.compare(a, b) <= 0 ? countAfter(a, b) : 0 - countAfter(b, a);
+      });
     },
     // A copy, so a caller cannot corrupt the shared per-year cache.
     holidaysOf: (year) => atwHolidays(year).map((h) => ({ ...h })),

@@ -56,6 +56,11 @@ describe('a calendar asked the same question twice', () => {
     expect(calendar.isWorkingDay('2026-05-05')).toBe(false);
     expect(calendar.isWorkingDay('2026-05-05')).toBe(false);
     expect(calendar.isWorkingDay('2026-05-06')).toBe(true);
+    // (30 April, 8 May]: 1, 4, 6, 7, 8 May; backwards negative; the same answer the second time.
+    expect(calendar.countWorkingDaysBetween('2026-04-30', '2026-05-08')).toBe(5);
+    expect(calendar.countWorkingDaysBetween('2026-04-30', '2026-05-08')).toBe(5);
+    expect(calendar.countWorkingDaysBetween('2026-05-08', '2026-04-30')).toBe(-5);
+    expect(calendar.countWorkingDaysBetween('2026-05-08', '2026-05-08')).toBe(0);
   });
 
   it('still refuses bad input on every call', () => {
@@ -63,5 +68,6 @@ describe('a calendar asked the same question twice', () => {
     expect(() => calendar.addWorkingDays('2026-02-30', 5)).toThrow(RangeError);
     expect(() => calendar.addWorkingDays('2026-04-30', -1)).toThrow(RangeError);
     expect(() => calendar.isWorkingDay('30-04-2026')).toThrow(RangeError);
+    expect(() => calendar.countWorkingDaysBetween('2026-04-31', '2026-05-08')).toThrow(RangeError);
   });
 });
