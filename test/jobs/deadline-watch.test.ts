@@ -96,7 +96,7 @@ describeEachDialect('deadline watch', (dialect) => {
     const [reminder] = await sent(c.id);
     expect(reminder!.text).toContain('Beste Ahmed El Amrani,');
     expect(reminder!.text).toContain('loopt af op vrijdag 8 mei 2026');
-    expect(reminder!.text).toContain(`${PUBLIC_URL}/api/v1/staff/complaints/${c.ref}`);
+    expect(reminder!.text).toContain(`${PUBLIC_URL}/staff/complaints/${c.ref}`);
 
     // Again later that day, and on Thursday: the same stage of the same deadline, so nothing new.
     expect(await watch('2026-05-06T16:00:00+02:00')).toMatchObject({
@@ -352,7 +352,7 @@ describeEachDialect('deadline watch', (dialect) => {
       expect(escalation.text).toContain(
         'De termijn voor de ontvangstbevestiging (binnen 5 werkdagen na ontvangst)',
       );
-      expect(escalation.text).toContain(`Klacht openen: ${PUBLIC_URL}/api/v1/staff/complaints/${c.ref}`);
+      expect(escalation.text).toContain(`Klacht openen: ${PUBLIC_URL}/staff/complaints/${c.ref}`);
       expect(escalation.headers.get('auto-submitted')).toBe('auto-generated');
       expect(byRecipient.get(email('handler'))!.subject).toBe(
         `Termijn verstreken: ontvangstbevestiging klacht ${c.ref} (uiterlijk vrijdag 8 mei 2026)`,

@@ -75,7 +75,7 @@ describeEachDialect('staff notifications through the API', (dialect) => {
     expect(registered.map(({ to, subject }) => ({ to, subject }))).toEqual([
       { to: 'qm', subject: `Nieuwe klacht ${ref}: wijs een behandelaar aan` },
     ]);
-    expect(registered[0]!.text).toContain(`${PUBLIC_URL}/api/v1/staff/complaints/${ref}`);
+    expect(registered[0]!.text).toContain(`${PUBLIC_URL}/staff/complaints/${ref}`);
     expect(registered[0]!.text).not.toContain('jobcoach kwam');
 
     const form = (await call(t, 'GET', `/api/v1/staff/complaints/${ref}`, { as: 'qm' })).json();

@@ -161,7 +161,7 @@ describe('reminderEmails', () => {
     ]);
     expect(emails[0]!.text).toContain('De klacht heeft geen actieve behandelaar: wijs er een aan.');
     expect(emails[0]!.text).toContain(
-      `https://klachten.example.nl/api/v1/staff/complaints/${assigned.reference}`,
+      `https://klachten.example.nl/staff/complaints/${assigned.reference}`,
     );
   });
 

@@ -87,7 +87,7 @@ describe('notificationsFor', () => {
     );
     expect(fromTheWeb.emails[0]!.text).toContain('uiterlijk vrijdag 8 mei 2026 verstuurd');
     expect(fromTheWeb.emails[0]!.text).toContain(
-      `${PUBLIC_URL}/api/v1/staff/complaints/${registered.reference}`,
+      `${PUBLIC_URL}/staff/complaints/${registered.reference}`,
     );
     expect(fromTheWeb.emails[0]!.text).not.toContain('jobcoach kwam niet opdagen');
     expect(notify(registered, 'register', actorOf(QM)).to).toEqual(['u-dep:new_complaint']);
