@@ -3,12 +3,7 @@
  * token (a slow hash would throttle intake, and 192 random bits need no stretching). Staff can revoke it and
  * issue a new one; it stops working a configurable time after the case ends.
  */
-import type { Action } from '../domain/action-schemas.ts';
-import type { Actor } from '../domain/action-context.ts';
-import type { Complaint } from '../domain/complaint.ts';
-import { DomainError } from '../domain/errors.ts';
-import { followUpLinkExpiresAt } from '../domain/follow-up.ts';
-import { diffComplaint } from '../domain/history.ts';
+
 import { type DbExecutor, transaction } from '../db/database.ts';
 import { appendEvent } from '../db/repositories/complaint-events.ts';
 import {
@@ -18,10 +13,17 @@ import {
   updateComplaint,
 } from '../db/repositories/complaints.ts';
 import { enqueueEmail } from '../db/repositories/outbox.ts';
+import type { Actor } from '../domain/action-context.ts';
+import type { Action } from '../domain/action-schemas.ts';
+import type { Complaint } from '../domain/complaint.ts';
+import { DomainError } from '../domain/errors.ts';
+import { followUpLinkExpiresAt } from '../domain/follow-up.ts';
+import { diffComplaint } from '../domain/history.ts';
+import { assertWorksTheCase } from '../domain/policy.ts';
 import { type CommandDeps, loadOrganisation, REPORTER } from './context.ts';
-import { followUpEmail } from './messages.ts';
 import { hashFollowUpToken, newFollowUpToken } from './follow-up-token.ts';
-import { type ActionOutcome, applyInTransaction, type Upload } from './take-action.ts';
+import { followUpEmail } from './messages.ts';
+import { type ActionOutcome, applyInTransaction, relationOf, type Upload } from './take-action.ts';
 
 const NOT_FOUND = { en: 'This link does not open a complaint.', nl: 'Deze link hoort niet bij een klacht.' };
 const EXPIRED = {
@@ -65,14 +67,25 @@ export async function replaceFollowUpLink(
   const now = deps.now();
   return transaction(deps.db, async (trx) => {
     const complaint = await findComplaintByReference(trx, reference);
-    if (!complaint) throw new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
+    if (!complaint)
+      throw new DomainError('not_found', {
+        en: `No complaint ${reference}.`,
+        nl: `Klacht ${reference} bestaat niet.`,
+      });
+    assertWorksTheCase(await relationOf(trx, complaint, actor, await loadOrganisation(trx)));
     const token = newFollowUpToken();
     // A revoked link keeps no usable hash: a random value that no token can produce takes its place.
-    await replaceFollowUpTokenHash(trx, complaint.id, options.issueNew ? hashFollowUpToken(token) : `revoked:${newFollowUpToken()}`);
+    await replaceFollowUpTokenHash(
+      trx,
+      complaint.id,
+      options.issueNew ? hashFollowUpToken(token) : `revoked:${newFollowUpToken()}`,
+    );
     const at = now.toISOString();
     const next: Complaint = {
       ...complaint,
-      followUpLink: options.issueNew ? { revokedAt: at, renewedAt: at } : { ...complaint.followUpLink, revokedAt: at },
+      followUpLink: options.issueNew
+        ? { revokedAt: at, renewedAt: at }
+        : { ...complaint.followUpLink, revokedAt: at },
       updatedAt: at,
     };
     const saved = await updateComplaint(trx, next, complaint.version);
@@ -91,7 +104,13 @@ export async function replaceFollowUpLink(
     if (saved.reporter.email) {
       const { settings } = await loadOrganisation(trx);
       const message = followUpEmail(saved, followUpUrl, settings);
-      await enqueueEmail(trx, { to: saved.reporter.email, ...message, kind: 'follow_up_link', complaintId: saved.id, now });
+      await enqueueEmail(trx, {
+        to: saved.reporter.email,
+        ...message,
+        kind: 'follow_up_link',
+        complaintId: saved.id,
+        now,
+      });
     }
     return { complaint: saved, followUpUrl };
   });

@@ -9,6 +9,7 @@ import { findComplaintByReference, updateComplaint } from '../db/repositories/co
 import { type Letter, listLetters, markLetterPosted } from '../db/repositories/letters.ts';
 import type { Actor } from '../domain/action-context.ts';
 import { DomainError } from '../domain/errors.ts';
+import { assertWorksTheCase } from '../domain/policy.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
 import { relationOf } from './take-action.ts';
 
@@ -26,13 +27,7 @@ export async function recordLetterPosted(
         en: `No complaint ${reference}.`,
         nl: `Klacht ${reference} bestaat niet.`,
       });
-    const relation = await relationOf(trx, complaint, actor, await loadOrganisation(trx));
-    if (!relation.isHandler && !relation.actsAsQualityManager) {
-      throw new DomainError('forbidden', {
-        en: 'Only the handler or the quality manager can do this.',
-        nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.',
-      });
-    }
+    assertWorksTheCase(await relationOf(trx, complaint, actor, await loadOrganisation(trx)));
     const now = deps.now();
     const postedAt = postedAtInput ? new Date(postedAtInput).toISOString() : now.toISOString();
     if (Date.parse(postedAt) > now.getTime()) {

@@ -5,6 +5,7 @@
  */
 import type { Actor } from './action-context.ts';
 import { type Complaint, involvedUserIds } from './complaint.ts';
+import { DomainError } from './errors.ts';
 import { type ActionName, actionsAllowedIn } from './lifecycle.ts';
 import type { OrganisationSettings } from './settings.ts';
 
@@ -84,12 +85,15 @@ export function relationTo(
   const userId = actor.userId;
   const isInvolved = userId !== null && involvedUserIds(complaint).includes(userId);
   const isQualityManager = actor.roles.includes('quality_manager') && !isInvolved;
-  const isDeputy = userId !== null && userId === facts.deputyQualityManagerId && facts.qualityManagerInvolved && !isInvolved;
+  const isDeputy =
+    userId !== null && userId === facts.deputyQualityManagerId && facts.qualityManagerInvolved && !isInvolved;
   return {
     isReporter: actor.reporter === true,
     isHandler: userId !== null && complaint.handler?.userId === userId && actor.roles.includes('handler'),
     isInvolved,
-    involvedPersonIds: complaint.involved.flatMap((p) => (p.kind === 'user' && p.userId === userId ? [p.id] : [])),
+    involvedPersonIds: complaint.involved.flatMap((p) =>
+      p.kind === 'user' && p.userId === userId ? [p.id] : [],
+    ),
     isReceiver: userId !== null && complaint.receiverId === userId,
     actsAsQualityManager: isQualityManager || isDeputy,
   };
@@ -111,7 +115,12 @@ export function mayTakeAction(action: ActionName, relation: CaseRelation): boole
  */
 export function viewOf(relation: CaseRelation, actor: Actor): 'full' | 'involved' | null {
   if (relation.isInvolved) return 'involved';
-  if (relation.actsAsQualityManager || relation.isHandler || relation.isReceiver || actor.roles.includes('administrator')) {
+  if (
+    relation.actsAsQualityManager ||
+    relation.isHandler ||
+    relation.isReceiver ||
+    actor.roles.includes('administrator')
+  ) {
     return 'full';
   }
   return null;
@@ -145,3 +154,17 @@ export const mayRegisterOnBehalf = (actor: Actor): boolean => actor.roles.includ
 /** Seeing every case in lists: quality managers and administrators; others see their own. */
 export const maySeeAllCases = (actor: Actor): boolean =>
   actor.roles.includes('quality_manager') || actor.roles.includes('administrator');
+
+/**
+ * Managing how the case reaches the reporter — the private follow-up link (revoke, renew) and the record that a
+ * printed letter went into the post — is for the people who work the case: its handler and the acting quality
+ * manager. Throws forbidden otherwise.
+ */
+export function assertWorksTheCase(relation: CaseRelation): void {
+  if (!relation.isHandler && !relation.actsAsQualityManager) {
+    throw new DomainError('forbidden', {
+      en: 'Only the handler or the quality manager can do this.',
+      nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.',
+    });
+  }
+}

@@ -30,11 +30,6 @@ type CaseRequest = FastifyRequest<{
 type ItemRequest = FastifyRequest<{ Params: { reference: string; id: string } }>;
 
 const noSuch = () => new DomainError('not_found', { en: 'Not found.', nl: 'Niet gevonden.' });
-const onlyHandlerOrQualityManager = () =>
-  new DomainError('forbidden', {
-    en: 'Only the handler or the quality manager can do this.',
-    nl: 'Alleen de behandelaar of de kwaliteitsmanager kan dit doen.',
-  });
 
 /** `filename*=` (RFC 6266/5987) keeps any name intact; the plain `filename` is an ASCII fallback. */
 const disposition = (filename: string) =>
@@ -131,8 +126,6 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       async (request: CaseRequest, reply) => {
         const ctx = await staffPageContext(deps, request, reply);
         const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
-        if (!kase.relation.isHandler && !kase.relation.actsAsQualityManager)
-          throw onlyHandlerOrQualityManager();
         const result = await replaceFollowUpLink(deps, kase.complaint.reference, kase.actor, {
           issueNew: mode === 'renew',
         });
