@@ -4,6 +4,7 @@
  * report's tables), with a progress bar on stderr. The file is written beside its destination and renamed
  * into place at the end, so a failure never leaves half a file.
  */
+import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -106,6 +107,10 @@ export function registerReportCommand(program: Command): void {
               steps.update(2, 'done');
             } else {
               const stream = createWriteStream(partial);
+              // A directory that does not exist fails here, before any counting.
+              await once(stream, 'open');
+              const closed = finished(stream);
+              closed.catch(() => {});
               let started = false;
               await service.writeReportExport(
                 db,
@@ -117,7 +122,7 @@ export function registerReportCommand(program: Command): void {
                   steps.update(done);
                 },
               );
-              await finished(stream);
+              await closed;
             }
             renameSync(partial, target);
           } catch (error) {
