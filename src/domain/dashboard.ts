@@ -77,12 +77,16 @@ type WorkFacts = Pick<
   'status' | 'involved' | 'reactions' | 'agreedMeasures' | 'preventiveMeasures'
 >;
 
-/** Every user's work on the case, as the dashboard's "my work" finds it. */
+/**
+ * Every user's work on the case, as the dashboard's "my work" finds it. Involvement counts while the case is
+ * open (the dashboard shows open cases only, and most cases are finished: no row for each of them); measures
+ * count until done, also after closing.
+ */
 export function workItemsOf(complaint: WorkFacts): WorkItem[] {
   const items: WorkItem[] = [];
   // Agreeing is possible only while the lifecycle allows it (step 4, under investigation).
   const mayAgree = actionsAllowedIn(complaint.status).includes('agreeReaction');
-  for (const person of complaint.involved) {
+  for (const person of isTerminal(complaint.status) ? [] : complaint.involved) {
     if (person.kind !== 'user') continue;
     items.push({ userId: person.userId, kind: 'involved', itemId: person.id, due: null });
     const reaction = complaint.reactions.find((r) => r.involvedPersonId === person.id);

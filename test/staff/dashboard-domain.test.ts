@@ -204,6 +204,13 @@ describe("each user's work on a case", () => {
     ]);
   });
 
+  it('keeps the involvement of open cases only, and open measures also after closing', () => {
+    expect(workItemsOf({ ...base, status: 'closed' })).toEqual([
+      { userId: 'u-handler', kind: 'agreed_measure', itemId: 'm1', due: '2026-06-12' },
+      { userId: 'u-qm', kind: 'preventive_measure', itemId: 'v1', due: '2026-09-01' },
+    ]);
+  });
+
   it('asks no agreement once the investigation is over', () => {
     expect(workItemsOf({ ...base, status: 'decided' }).filter((item) => item.kind === 'agree')).toEqual([]);
   });

@@ -58,26 +58,29 @@ export interface OwnedMeasure {
   due: string | null;
 }
 
-/** The open measures a user owns, the nearest due date first. */
+/**
+ * The open measures a user owns, the nearest due date first: one read per kind along the user index
+ * (user_id, kind, due_on), each cut at `limit`, merged here. A single read of both kinds would have to sort
+ * every open measure the user owns, and a quality manager may own thousands.
+ */
 export async function listOwnedMeasures(
   db: DbExecutor,
   userId: string,
   limit: number,
 ): Promise<OwnedMeasure[]> {
-  const rows = await db
-    .selectFrom('complaint_work_items')
-    .select(['complaint_id', 'kind', 'item_id', 'due_on'])
-    .where('user_id', '=', userId)
-    .where('kind', 'in', ['agreed_measure', 'preventive_measure'])
-    .orderBy('due_on')
-    .orderBy('complaint_id')
-    .orderBy('item_id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    complaintId: row.complaint_id,
-    kind: row.kind as OwnedMeasure['kind'],
-    measureId: row.item_id,
-    due: row.due_on,
-  }));
+  const kinds = ['agreed_measure', 'preventive_measure'] as const;
+  const found: OwnedMeasure[] = [];
+  for (const kind of kinds) {
+    const rows = await db
+      .selectFrom('complaint_work_items')
+      .select(['complaint_id', 'item_id', 'due_on'])
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .orderBy('due_on')
+      .limit(limit)
+      .execute();
+    for (const row of rows)
+      found.push({ complaintId: row.complaint_id, kind, measureId: row.item_id, due: row.due_on });
+  }
+  return found.sort((a, b) => String(a.due).localeCompare(String(b.due))).slice(0, limit);
 }
