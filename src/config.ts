@@ -49,6 +49,8 @@ export interface Config {
   trustProxy: boolean;
   /** SQLITE_SYNCHRONOUS (default normal): SQLite's durability per commit; see docs/adr/0002-sqlite-durability.md. */
   sqliteSynchronous: SqliteSynchronous;
+  /** DATABASE_POOL_SIZE (default 10, 1-100): PostgreSQL connections this process may open (docs/deploy.md). */
+  databasePoolSize: number;
   /** null: no single sign-on; the sign-in page offers email and password only. */
   oidc: OidcConfig | null;
 }
@@ -147,6 +149,7 @@ export function parseConfig(env: Env): Readonly<Config> {
     ),
     trustProxy: boolean('TRUST_PROXY', false),
     sqliteSynchronous,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 100),
     oidc,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -19,7 +19,10 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Readonly<Config>, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  const db = await openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.databasePoolSize,
+  });
   const report = await bootstrap(db, config.organisationSettingsPath, systemClock());
   if (report.migrations.length > 0) log(`Database migrated: ${report.migrations.join(', ')}`);
   if (report.settingsSeeded) log('Organisation settings seeded (they are kept, versioned, in the database from now on).');

@@ -50,7 +50,10 @@ export async function withDatabase<T>(
   const { openDatabase } = await import('../db/database.ts');
   const { bootstrap } = await import('../commands/bootstrap.ts');
   const { randomId, systemClock } = await import('../commands/context.ts');
-  const db = await openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  const db = await openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.databasePoolSize,
+  });
   try {
     const report =
       options.bootstrap === false
