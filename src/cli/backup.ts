@@ -6,9 +6,13 @@
  * PostgreSQL: pg_dump / pg_restore (custom format) when they are on PATH; otherwise the exact commands are
  * printed. Neither command migrates anything: the server migrates a restored older database when it starts.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BackupError } from '../db/backup-sqlite.ts';
 import { CliFailure, loadConfig, note, out } from './runtime.ts';
+
+const NO_PG_TOOLS =
+  'is not on PATH (Debian: apt-get install postgresql-client). Run, with the password of DATABASE_URL in PGPASSWORD:';
 
 export function registerBackupCommands(program: Command): void {
   program
@@ -31,26 +35,21 @@ export function registerBackupCommands(program: Command): void {
           out(`Backup written to ${inspection.file} (${summarise(inspection)}).`);
           return;
         }
-        const { pgDumpCommand, pgTargetOf, onPath, runPgCommand, showCommand } = await import(
-          '../db/backup-postgres.ts'
-        );
-        const command = pgDumpCommand(pgTargetOf(config.databaseUrl), options.out);
-        if (!onPath('pg_dump')) {
+        const pgBackup = await import('../db/backup-postgres.ts');
+        if (!pgBackup.onPath('pg_dump')) {
+          note(`pg_dump ${NO_PG_TOOLS}`);
           note(
-            'pg_dump is not on PATH (Debian: apt-get install postgresql-client). Run, with the password of DATABASE_URL in PGPASSWORD:',
+            `  ${pgBackup.showCommand(pgBackup.pgDumpCommand(pgBackup.pgTargetOf(config.databaseUrl), options.out))}`,
           );
-          note(`  ${showCommand(command)}`);
+          note('  (with a schema in DATABASE_URL, add --extension=<name> for each extension: pg_trgm)');
           throw new CliFailure('pg_dump not found');
         }
-        if (!options.force) {
-          const { existsSync } = await import('node:fs');
-          if (existsSync(options.out))
-            throw new BackupError(
-              `${options.out} exists already; choose another file or pass --force to overwrite it.`,
-            );
+        if (!options.force && existsSync(options.out)) {
+          throw new BackupError(
+            `${options.out} exists already; choose another file or pass --force to overwrite it.`,
+          );
         }
-        note(`Running: ${showCommand(command)}`);
-        await runPgCommand(command);
+        await pgBackup.backupPostgres(config.databaseUrl, options.out, note);
         out(
           `Backup written to ${options.out} (pg_dump custom format; restore with \`verbeterpunt restore --from ${options.out}\`).`,
         );
@@ -76,52 +75,30 @@ export function registerBackupCommands(program: Command): void {
           out(`Restored ${options.from} to ${file} (${summarise(restored)}).`);
           return;
         }
-        await restorePostgres(config.databaseUrl, options.from, options.force === true);
+        await restoreIntoPostgres(config.databaseUrl, options.from, options.force === true);
       });
     });
 }
 
-async function restorePostgres(databaseUrl: string, from: string, force: boolean): Promise<void> {
-  const { existsSync } = await import('node:fs');
+async function restoreIntoPostgres(databaseUrl: string, from: string, force: boolean): Promise<void> {
   if (!existsSync(from)) throw new BackupError(`There is no backup at ${from}.`);
-  const { pgRestoreCommand, pgTargetOf, onPath, runPgCommand, showCommand } = await import(
-    '../db/backup-postgres.ts'
-  );
-  const target = pgTargetOf(databaseUrl);
-  const holdsData = await postgresHoldsData(databaseUrl);
+  const pgBackup = await import('../db/backup-postgres.ts');
+  const target = pgBackup.pgTargetOf(databaseUrl);
+  const holdsData = await pgBackup.postgresHoldsData(databaseUrl);
   if (holdsData && !force) {
     throw new BackupError(
       'The database already holds a Verbeterpunt schema; pass --force to replace it (pg_restore --clean).',
     );
   }
-  const command = pgRestoreCommand(target, from, { clean: holdsData });
-  if (!onPath('pg_restore')) {
-    note(
-      'pg_restore is not on PATH (Debian: apt-get install postgresql-client). Run, with the password of DATABASE_URL in PGPASSWORD:',
-    );
-    note(`  ${showCommand(command)}`);
+  if (!pgBackup.onPath('pg_restore')) {
+    note(`pg_restore ${NO_PG_TOOLS}`);
+    note(`  ${pgBackup.showCommand(pgBackup.pgRestoreCommand(target, from, { clean: holdsData }))}`);
     throw new CliFailure('pg_restore not found');
   }
-  note(`Running: ${showCommand(command)}`);
-  await runPgCommand(command);
+  await pgBackup.restorePostgres(databaseUrl, from, { clean: holdsData, log: note });
   out(
     `Restored ${from} into the database of DATABASE_URL${target.schema ? ` (schema ${target.schema})` : ''}.`,
   );
-}
-
-/** True when the target (its schema in search_path) has the complaints table. */
-async function postgresHoldsData(databaseUrl: string): Promise<boolean> {
-  const { openDatabase } = await import('../db/database.ts');
-  const { sql } = await import('kysely');
-  const db = await openDatabase(databaseUrl, { poolSize: 1 });
-  try {
-    const { rows } = await sql<{
-      found: string | null;
-    }>`select to_regclass('complaints')::text as found`.execute(db.kysely);
-    return rows[0]?.found != null;
-  } finally {
-    await db.close();
-  }
 }
 
 /** A refusal from the backup code is a failure with a message, not a crash with a stack. */

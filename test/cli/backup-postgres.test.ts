@@ -70,7 +70,8 @@ describe.skipIf(skipReason('postgres') !== null || pgToolsMissing.length > 0)(
       });
       expect(backup.code, backup.stderr).toBe(0);
       expect(backup.stderr).toContain(
-        `Running: pg_dump --format=custom --no-owner --no-privileges --file=${out} --schema=${t.db.schema} `,
+        // The schema, and the extension its search index needs (a schema's dump leaves extensions out).
+        `Running: pg_dump --format=custom --no-owner --no-privileges --file=${out} --schema=${t.db.schema} --extension=pg_trgm `,
       );
       expect(backup.stdout).toBe(
         `Backup written to ${out} (pg_dump custom format; restore with \`verbeterpunt restore --from ${out}\`).\n`,
@@ -81,8 +82,12 @@ describe.skipIf(skipReason('postgres') !== null || pgToolsMissing.length > 0)(
         env: { DATABASE_URL: restoreUrl },
       });
       expect(restore.code, restore.stderr).toBe(0);
-      expect(restore.stderr).toContain(
-        `Running: pg_restore --no-owner --no-privileges --single-transaction --exit-on-error '--dbname=postgres://postgres@127.0.0.1:5432/${restoreDatabase}?options=-c%20search_path%3D${t.db.schema}' ${out}`,
+      // The new database had no pg_trgm: created first, as dumped; then everything else in one transaction.
+      expect(restore.stderr).toContain('Creating the extensions the dump needs, where missing: pg_trgm\n');
+      expect(restore.stderr).toMatch(
+        new RegExp(
+          `Running: pg_restore --no-owner --no-privileges --single-transaction --exit-on-error --use-list=\\S+ '--dbname=postgres://postgres@127\\.0\\.0\\.1:5432/${restoreDatabase}\\?options=-c%20search_path%3D${t.db.schema}' ${out}\n`,
+        ),
       );
       expect(restore.stdout).toBe(
         `Restored ${out} into the database of DATABASE_URL (schema ${t.db.schema}).\n`,

@@ -106,7 +106,7 @@ export function describeFuzzing(dialect: Dialect, runs: number): void {
       expect(storedByRejected.slice(0, 5)).toEqual([]);
       expect(fuzzed).toBeGreaterThanOrEqual(runs * 0.99);
       expect(await consistencyProblems(t.db.kysely)).toEqual([]);
-    }, 300_000);
+    }, 600_000);
   });
 }
 
