@@ -29,7 +29,7 @@ import { dashboardHref, parseDashboardQuery } from './query.ts';
 import { caseRow, type MeasureRow, measureRow, type QualityManagerFacts } from './rows.ts';
 
 const PAGE_SIZE = 25;
-const MEASURES_SHOWN = 50;
+const MEASURES_SHOWN = 20;
 
 /** The users acting as quality manager: those with the role, and the deputy named in the settings. */
 async function qualityManagerFacts(deps: AppDeps, deputyEmail: string | null): Promise<QualityManagerFacts> {
