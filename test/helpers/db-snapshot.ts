@@ -32,6 +32,22 @@ export async function rowCounts(db: AnyDb, dialect: 'sqlite' | 'postgres'): Prom
   return counts;
 }
 
+/**
+ * Tables that count requests rather than store what they carried: the rate limiter's counters (PostgreSQL)
+ * grow with every request to a limited route, refused or not.
+ */
+export const REQUEST_COUNTERS: readonly string[] = ['rate_limits'];
+
+/** Rows per table of stored data: what a refused request must leave as it was. */
+export async function storedRowCounts(
+  db: AnyDb,
+  dialect: 'sqlite' | 'postgres',
+): Promise<Record<string, number>> {
+  const counts = await rowCounts(db, dialect);
+  for (const table of REQUEST_COUNTERS) delete counts[table];
+  return counts;
+}
+
 /** All rows of every table, each table ordered by all its columns (so physical order does not matter). */
 export async function snapshot(
   db: AnyDb,

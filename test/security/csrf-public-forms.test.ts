@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
-import { rowCounts } from '../helpers/db-snapshot.ts';
+import { storedRowCounts } from '../helpers/db-snapshot.ts';
 import { Session } from '../pages/helpers.ts';
 
 describeEachDialect('CSRF on the public forms', (dialect) => {
@@ -53,7 +53,7 @@ describeEachDialect('CSRF on the public forms', (dialect) => {
       onTime: 'yes',
       lang: 'nl',
     };
-    const before = await rowCounts(t.db.kysely, dialect);
+    const before = await storedRowCounts(t.db.kysely, dialect);
     for (const route of publicForms()) {
       const url = route.url.replace(':token', token);
       const attempts = {
@@ -70,7 +70,7 @@ describeEachDialect('CSRF on the public forms', (dialect) => {
         expect(response.headers['content-type'], `${url}: ${what}`).toMatch(/^text\/html/);
       }
     }
-    expect(await rowCounts(t.db.kysely, dialect)).toEqual(before);
+    expect(await storedRowCounts(t.db.kysely, dialect)).toEqual(before);
     // The real token of the browser works (the refusals above are the check, not a broken form).
     expect((await victim.postForm('/', { ...fields, _csrf: victimToken })).statusCode).toBe(303);
   });

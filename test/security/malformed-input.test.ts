@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addStandardUsers, call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
-import { rowCounts } from '../helpers/db-snapshot.ts';
+import { storedRowCounts } from '../helpers/db-snapshot.ts';
 import { Session } from '../pages/helpers.ts';
 
 describeEachDialect('malformed input', (dialect) => {
@@ -18,7 +18,7 @@ describeEachDialect('malformed input', (dialect) => {
   afterAll(() => t.close());
 
   it('refuses a NUL character or a lone surrogate in a body, naming the field, and stores nothing', async () => {
-    const before = await rowCounts(t.db.kysely, dialect);
+    const before = await storedRowCounts(t.db.kysely, dialect);
     const nul = await t.app.inject({
       method: 'POST',
       url: '/api/v1/complaints',
@@ -53,7 +53,7 @@ describeEachDialect('malformed input', (dialect) => {
     expect(
       (await call(t, 'POST', '/api/v1/complaints', { body: { description: 'Prima 🙂' } })).statusCode,
     ).toBe(201);
-    const after = await rowCounts(t.db.kysely, dialect);
+    const after = await storedRowCounts(t.db.kysely, dialect);
     expect(after.complaints).toBe(before.complaints! + 1);
   });
 

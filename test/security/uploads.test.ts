@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashFollowUpToken } from '../../src/commands/follow-up-token.ts';
 import { act, addStandardUsers, call, createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeEachDialect } from '../helpers/databases.ts';
-import { rowCounts } from '../helpers/db-snapshot.ts';
+import { storedRowCounts } from '../helpers/db-snapshot.ts';
 import { PNG, pdf, Session, textOf } from '../pages/helpers.ts';
 import { signedInAs } from '../staff/helpers.ts';
 import { docxWithBomb, zipBomb } from './support/zip.ts';
@@ -65,11 +65,11 @@ describeEachDialect('upload validation', (dialect) => {
   }
 
   it('refuses an executable under a .pdf name, on the form and in the API, and stores nothing', async () => {
-    const before = await rowCounts(t.db.kysely, dialect);
+    const before = await storedRowCounts(t.db.kysely, dialect);
     const { response } = await submit([{ filename: 'factuur.pdf', content: EXE }]);
     expect(response.statusCode).toBe(400);
     expect(textOf(response.body)).toContain('Het bestand factuur.pdf kunnen wij niet gebruiken.');
-    expect(await rowCounts(t.db.kysely, dialect)).toEqual(before);
+    expect(await storedRowCounts(t.db.kysely, dialect)).toEqual(before);
 
     const reference = await assigned();
     const api = await act(t, 'handler', reference, 'add-attachment', {
@@ -122,7 +122,7 @@ describeEachDialect('upload validation', (dialect) => {
   });
 
   it('refuses files over the limits with the file named, and stores nothing', async () => {
-    const before = await rowCounts(t.db.kysely, dialect);
+    const before = await storedRowCounts(t.db.kysely, dialect);
     const big = await submit([{ filename: 'scan.pdf', content: pdf('x'.repeat(MiB + 10)) }]);
     expect(big.response.statusCode).toBe(413);
     expect(textOf(big.response.body)).toContain('scan.pdf');
@@ -130,7 +130,7 @@ describeEachDialect('upload validation', (dialect) => {
       Array.from({ length: 6 }, (_, i) => ({ filename: `foto-${i}.png`, content: PNG })),
     );
     expect(many.response.statusCode).toBe(413);
-    expect(await rowCounts(t.db.kysely, dialect)).toEqual(before);
+    expect(await storedRowCounts(t.db.kysely, dialect)).toEqual(before);
 
     const reference = await assigned();
     const tooLarge = await act(t, 'handler', reference, 'add-attachment', {
