@@ -41,7 +41,13 @@ export function describeIntakeCrash(dialect: Dialect): void {
         run,
         concurrency: CONCURRENCY,
         onAcknowledged: (count) => {
-          if (count >= KILL_AFTER && !killed) killed = first.child.kill('SIGKILL');
+          // A moment later, so the kill lands wherever the server happens to be: mid-transaction,
+          // mid-upload, between the commit and the answer.
+          if (count >= KILL_AFTER && !killed) {
+            killed = new Promise((resolve) => setTimeout(resolve, Math.random() * 20)).then(() =>
+              first.child.kill('SIGKILL'),
+            );
+          }
         },
       });
       expect(await killed).toEqual({ code: null, signal: 'SIGKILL' });
