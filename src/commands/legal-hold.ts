@@ -4,7 +4,7 @@
  * (AVG art. 17(3)(e): data needed for legal claims).
  */
 
-import { isUniqueViolation, transaction } from '../db/database.ts';
+import { type DbExecutor, isUniqueViolation, transaction } from '../db/database.ts';
 import { recordAudit } from '../db/repositories/audit-log.ts';
 import { findComplaintByReference } from '../db/repositories/complaints.ts';
 import {
@@ -15,9 +15,11 @@ import {
   listHolds,
 } from '../db/repositories/privacy.ts';
 import type { Actor } from '../domain/action-context.ts';
+import type { Complaint } from '../domain/complaint.ts';
 import { DomainError } from '../domain/errors.ts';
-import { mayManageLegalHold } from '../domain/privacy.ts';
-import type { CommandDeps } from './context.ts';
+import { mayManageLegalHoldOf } from '../domain/privacy.ts';
+import { type CommandDeps, loadOrganisation } from './context.ts';
+import { relationOf } from './take-action.ts';
 
 export interface LegalHoldState {
   reference: string;
@@ -32,11 +34,13 @@ const REASON_MAX = 2000;
 const notFound = (reference: string) =>
   new DomainError('not_found', { en: `No complaint ${reference}.`, nl: `Klacht ${reference} bestaat niet.` });
 
-function assertMayManage(actor: Actor): void {
-  if (!mayManageLegalHold(actor)) {
+/** The rule of domain/privacy.ts on this case: its acting quality manager, or an administrator not involved. */
+async function assertMayManage(db: DbExecutor, complaint: Complaint, actor: Actor): Promise<void> {
+  const relation = await relationOf(db, complaint, actor, await loadOrganisation(db));
+  if (!mayManageLegalHoldOf(relation, actor)) {
     throw new DomainError('forbidden', {
-      en: 'Only a quality manager or an administrator can set or lift a legal hold.',
-      nl: 'Alleen een kwaliteitsmanager of een beheerder kan een bewaarplicht instellen of opheffen.',
+      en: 'Only the quality manager of this case or an administrator can set or lift a legal hold.',
+      nl: 'Alleen de kwaliteitsmanager van deze klacht of een beheerder kan een bewaarplicht instellen of opheffen.',
     });
   }
 }
@@ -46,9 +50,9 @@ export async function legalHoldState(
   reference: string,
   actor: Actor,
 ): Promise<LegalHoldState> {
-  assertMayManage(actor);
   const complaint = await findComplaintByReference(deps.db.kysely, reference);
   if (!complaint) throw notFound(reference);
+  await assertMayManage(deps.db.kysely, complaint, actor);
   const holds = await listHolds(deps.db.kysely, complaint.id);
   return {
     reference,
@@ -69,25 +73,26 @@ export async function changeLegalHold(
   input: { hold: boolean; reason: string },
   meta: { ip: string | null } = { ip: null },
 ): Promise<LegalHoldState> {
-  assertMayManage(actor);
-  const reason = input.reason.trim();
-  if (reason === '' || reason.length > REASON_MAX) {
-    throw new DomainError(
-      'invalid_input',
-      reason === ''
-        ? { en: 'Give the reason.', nl: 'Vul de reden in.' }
-        : {
-            en: `The reason can be at most ${REASON_MAX} characters.`,
-            nl: `De reden mag hoogstens ${REASON_MAX} tekens zijn.`,
-          },
-      { field: 'reason' },
-    );
-  }
   const now = deps.now().toISOString();
   try {
     await transaction(deps.db, async (trx) => {
       const complaint = await findComplaintByReference(trx, reference);
       if (!complaint) throw notFound(reference);
+      // Who may comes before what was typed: a refusal tells nothing about the form.
+      await assertMayManage(trx, complaint, actor);
+      const reason = input.reason.trim();
+      if (reason === '' || reason.length > REASON_MAX) {
+        throw new DomainError(
+          'invalid_input',
+          reason === ''
+            ? { en: 'Give the reason.', nl: 'Vul de reden in.' }
+            : {
+                en: `The reason can be at most ${REASON_MAX} characters.`,
+                nl: `De reden mag hoogstens ${REASON_MAX} tekens zijn.`,
+              },
+          { field: 'reason' },
+        );
+      }
       const active = await findActiveHold(trx, complaint.id);
       if (input.hold && active) {
         throw new DomainError('guard_failed', {

@@ -168,3 +168,6 @@ export function assertWorksTheCase(relation: CaseRelation): void {
     });
   }
 }
+
+/** Step 4: an involved person may comment on the summary of their own reaction; nobody else comments. */
+export const mayCommentOnOwnReaction = (relation: CaseRelation): boolean => relation.isInvolved;

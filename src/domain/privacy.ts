@@ -7,6 +7,7 @@ import type { Actor } from './action-context.ts';
 import type { Complaint } from './complaint.ts';
 import type { LocalisedMessage } from './errors.ts';
 import { endedAt } from './follow-up.ts';
+import type { CaseRelation } from './policy.ts';
 import type { OrganisationSettings } from './settings.ts';
 
 /** Why personal data was removed (the deletion log's `reason`). */
@@ -36,9 +37,16 @@ export function isPastRetention(complaint: Ending, cutoff: Date): boolean {
   return ended !== null && Date.parse(ended) < cutoff.getTime();
 }
 
-/** A legal hold is set and lifted by a quality manager or an administrator. */
+/** Looking up cases to set or lift a legal hold: quality managers and administrators. */
 export const mayManageLegalHold = (actor: Pick<Actor, 'roles'>): boolean =>
   actor.roles.includes('quality_manager') || actor.roles.includes('administrator');
+
+/**
+ * A legal hold on one case is set and lifted by whoever acts as its quality manager — never one who is involved
+ * in it; the configured deputy instead — or by an administrator who is not involved in it.
+ */
+export const mayManageLegalHoldOf = (relation: CaseRelation, actor: Pick<Actor, 'roles'>): boolean =>
+  relation.actsAsQualityManager || (actor.roles.includes('administrator') && !relation.isInvolved);
 
 /** Data subjects' requests (find, export, erase) are answered by an administrator only. */
 export const mayHandleDataSubjectRequests = (actor: Pick<Actor, 'roles'>): boolean =>

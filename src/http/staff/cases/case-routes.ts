@@ -11,6 +11,7 @@ import { getAttachmentContent } from '../../../db/repositories/attachments.ts';
 import { getLetterPdf } from '../../../db/repositories/letters.ts';
 import { isIsoDate, startOfAmsterdamDay } from '../../../domain/calendar.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { mayCommentOnOwnReaction } from '../../../domain/policy.ts';
 import { casesActionMessages } from '../../../i18n/staff/cases-actions.ts';
 import { sendPdf } from '../../api/letters.ts';
 import type { AppDeps } from '../../app.ts';
@@ -145,6 +146,13 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/complaints/:reference/comment', withForm, async (request: CaseRequest, reply) => {
     const ctx = await staffPageContext(deps, request, reply);
     const kase = await loadCase(deps, request, request.params.reference, ctx.organisation);
+    // Who may comes before what was typed (the command checks the person again).
+    if (!mayCommentOnOwnReaction(kase.relation)) {
+      throw new DomainError('forbidden', {
+        en: 'Only the involved person can comment on the summary of their reaction.',
+        nl: 'Alleen de betrokkene zelf kan een opmerking maken bij de samenvatting van zijn of haar reactie.',
+      });
+    }
     const values = postedForm(request).fields;
     const input = { involvedPersonId: values.involvedPersonId ?? '', text: values.text ?? '' };
     const errors = schemaProblems(CommentOnReactionSchema, input, ctx.locale).map(({ message }) => ({

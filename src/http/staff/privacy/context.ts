@@ -13,7 +13,12 @@ export interface PrivacyPageContext extends StaffPageContext {
   p: PrivacyMessages;
 }
 
-export type PrivacyAccess = 'administrator' | 'legal_hold';
+/**
+ * administrator: data subjects' requests, retention, the deletion log. legal_hold: looking up cases for a hold
+ * (quality managers and administrators). case: one case's hold, whose command decides (its acting quality
+ * manager, the deputy included, or an administrator not involved in it).
+ */
+export type PrivacyAccess = 'administrator' | 'legal_hold' | 'case';
 
 const forbidden = () =>
   new DomainError('forbidden', { en: 'You may not open this page.', nl: 'U mag deze pagina niet openen.' });
@@ -30,7 +35,11 @@ export async function privacyRequest(
 ): Promise<{ ctx: PrivacyPageContext; actor: Actor & { userId: string }; ip: string | null }> {
   const actor = staffActorOf(request);
   const allowed =
-    access === 'administrator' ? mayHandleDataSubjectRequests(actor) : mayManageLegalHold(actor);
+    access === 'administrator'
+      ? mayHandleDataSubjectRequests(actor)
+      : access === 'legal_hold'
+        ? mayManageLegalHold(actor)
+        : true;
   if (!allowed) throw forbidden();
   const ctx = await staffPageContext(deps, request, reply);
   return { ctx: { ...ctx, p: privacyMessages[ctx.locale] }, actor, ip: clientMeta(request).ip };

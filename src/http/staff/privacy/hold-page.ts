@@ -23,7 +23,12 @@ export async function renderHoldPage(
   reference: string | null,
   options: { status: number; errors?: FieldError[]; formMessage?: string; reason?: string },
 ) {
-  const { ctx: context, actor } = await privacyRequest(deps, request, reply, 'legal_hold');
+  const { ctx: context, actor } = await privacyRequest(
+    deps,
+    request,
+    reply,
+    reference ? 'case' : 'legal_hold',
+  );
   // Also after a form was posted: the language switch leads to the page, not to the form's address.
   const ctx = {
     ...context,

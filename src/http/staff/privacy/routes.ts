@@ -205,7 +205,7 @@ export async function privacyAdminRoutes(app: FastifyInstance, deps: AppDeps): P
     '/admin/privacy/cases/:reference/legal-hold',
     form,
     async (request, reply) => {
-      const { ctx, actor, ip } = await privacyRequest(deps, request, reply, 'legal_hold');
+      const { ctx, actor, ip } = await privacyRequest(deps, request, reply, 'case');
       const { fields } = postedForm(request);
       const hold = fields.action === 'set';
       const reason = fields.reason ?? '';
