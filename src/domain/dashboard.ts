@@ -9,6 +9,7 @@
  */
 import type { IsoDate, WorkingDayCalendar } from './calendar.ts';
 import { type Complaint, isReactionAgreed } from './complaint.ts';
+import { DUE_SOON_WORKING_DAYS } from './deadlines.ts';
 import { actionsAllowedIn, isTerminal } from './lifecycle.ts';
 
 export type Term = 'acknowledge' | 'resolve' | 'report';
@@ -19,8 +20,8 @@ export type Term = 'acknowledge' | 'resolve' | 'report';
  */
 export const NO_TERM_RUNNING: IsoDate = '9999-12-31';
 
-/** A term's traffic light while it runs: due within this many working days is "due soon" (the 2). */
-export const DUE_SOON_WORKING_DAYS = 2;
+/** A term's traffic light while it runs: due within this many working days is "due soon" (deadlines.ts). */
+export { DUE_SOON_WORKING_DAYS };
 
 type TermFacts = Pick<
   Complaint,

@@ -15,7 +15,13 @@ export type Terms = OrganisationSettings['terms'];
 
 type DeadlineFacts = Pick<
   Complaint,
-  'receivedAt' | 'reopenings' | 'extension' | 'resolvedAt' | 'acknowledgedAt' | 'finalReportSentAt' | 'notTakenUp'
+  | 'receivedAt'
+  | 'reopenings'
+  | 'extension'
+  | 'resolvedAt'
+  | 'acknowledgedAt'
+  | 'finalReportSentAt'
+  | 'notTakenUp'
 >;
 
 /** The instant the running acknowledgement and resolution terms count from: receipt, or the last reopening. */
@@ -34,11 +40,14 @@ export function computeDeadlines(
   const resolveBase = calendar.addWorkingDays(start, terms.resolveWorkingDays);
   const fresh: Deadlines = {
     acknowledgeBy: calendar.addWorkingDays(start, terms.acknowledgeWorkingDays),
-    resolveBy: facts.extension ? calendar.addWorkingDays(resolveBase, facts.extension.workingDays) : resolveBase,
+    resolveBy: facts.extension
+      ? calendar.addWorkingDays(resolveBase, facts.extension.workingDays)
+      : resolveBase,
     // A complaint not taken up owes no final report: the motivated notice is the last word.
-    reportBy: facts.resolvedAt && !facts.notTakenUp
-      ? calendar.addWorkingDays(amsterdamDateOf(facts.resolvedAt), terms.reportWorkingDays)
-      : null,
+    reportBy:
+      facts.resolvedAt && !facts.notTakenUp
+        ? calendar.addWorkingDays(amsterdamDateOf(facts.resolvedAt), terms.reportWorkingDays)
+        : null,
     calendarId: calendar.id,
   };
   if (!previous) return fresh;
@@ -57,6 +66,9 @@ export function computeDeadlines(
  */
 export type DeadlineState = 'met' | 'met_late' | 'on_time' | 'due_soon' | 'overdue' | 'not_owed';
 
+/** An open term this many working days away, or fewer, is 'due soon' (the staff workspace's traffic light). */
+export const DUE_SOON_WORKING_DAYS = 2;
+
 export function deadlineState(
   due: IsoDate,
   metAt: string | null,
@@ -65,7 +77,7 @@ export function deadlineState(
 ): DeadlineState {
   if (metAt) return amsterdamDateOf(metAt) <= due ? 'met' : 'met_late';
   if (today > due) return 'overdue';
-  return calendar.countWorkingDaysBetween(today, due) <= 2 ? 'due_soon' : 'on_time';
+  return calendar.countWorkingDaysBetween(today, due) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
 }
 
 export interface DeadlineOverview {
@@ -87,7 +99,10 @@ export function deadlineOverview(
   const stateOf = (due: IsoDate, metAt: string | null): DeadlineState =>
     metAt || !stopped ? deadlineState(due, metAt, today, calendar) : 'not_owed';
   return {
-    acknowledge: { due: deadlines.acknowledgeBy, state: stateOf(deadlines.acknowledgeBy, complaint.acknowledgedAt) },
+    acknowledge: {
+      due: deadlines.acknowledgeBy,
+      state: stateOf(deadlines.acknowledgeBy, complaint.acknowledgedAt),
+    },
     resolve: { due: deadlines.resolveBy, state: stateOf(deadlines.resolveBy, complaint.resolvedAt) },
     report: deadlines.reportBy
       ? { due: deadlines.reportBy, state: stateOf(deadlines.reportBy, complaint.finalReportSentAt) }
