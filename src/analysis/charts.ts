@@ -137,7 +137,10 @@ export async function chartSvg(table: Table, language: Language): Promise<string
   view.finalize();
   const id = `chart-${table.id}`;
   const description = [t.chartOf(table.caption), ...(hidden ? [t.chartSuppressedNote] : [])].join(' ');
-  const accessible = svg
+  // One image with one name: the marks' own ARIA roles and labels (Vega adds some even with aria off) would make
+  // the picture a tree of graphics for a screen reader, and role="img" allows no such children.
+  const plain = svg.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, '');
+  const accessible = plain
     .replace(/^<svg /, `<svg role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false" `)
     .replace(
       /^(<svg[^>]*>)/,

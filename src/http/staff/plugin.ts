@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { staffCss } from '../pages/css/bundle.ts';
+import { analysisRoutes } from './analysis/routes.ts';
 import { staffAdminRoutes } from './admin/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
@@ -24,7 +25,7 @@ import { registerStaffSession, STAFF_PREFIX } from './session.ts';
 
 type StaffRoutes = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
-export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, singleSignOnRoutes, accountRoutes, staffAdminRoutes, casesRoutes, dashboardRoutes, registrationRoutes, spotRecordRoutes, privacyAdminRoutes];
+export const STAFF_ROUTES: readonly StaffRoutes[] = [signInRoutes, twoFactorRoutes, passwordResetRoutes, singleSignOnRoutes, accountRoutes, staffAdminRoutes, casesRoutes, dashboardRoutes, registrationRoutes, spotRecordRoutes, privacyAdminRoutes, analysisRoutes];
 
 export const staffPlugin =
   (deps: AppDeps) =>

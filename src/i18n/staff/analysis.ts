@@ -287,6 +287,18 @@ const nl = {
     adoptedNotice: (year: number) => `De jaaranalyse ${year} is vastgesteld.`,
     readOnly: 'Deze analyse is vastgesteld. De cijfers en conclusies hieronder liggen vast.',
     lastSaved: (date: string, version: number) => `Laatst opgeslagen op ${date} (versie ${version}).`,
+    heading: (year: number) => `Jaaranalyse ${year}`,
+    chooseHeading: 'Jaar en versie kiezen',
+    conclusionsLabel: 'Conclusies',
+    conclusionsHint: 'Wat ziet u in de cijfers? Wat betekent het?',
+    actionsLabel: 'Acties',
+    actionsHint: 'Wat gaat de organisatie doen, en wie? (niet verplicht)',
+    onlyQualityManager:
+      'De kwaliteitsmanager legt de conclusies vast en stelt de analyse vast. U kunt ze hier lezen.',
+    versionHint:
+      'De publicatieversie is zonder persoonsgegevens en zonder vrije tekst, voor het jaarverslag.',
+    chartBeside: 'Grafiek bij deze tabel',
+    wholeForm: 'Nog niet opgeslagen: wat u typte staat hieronder nog ingevuld.',
   },
 };
 
@@ -557,6 +569,17 @@ const en: Widen<typeof nl> = {
     adoptedNotice: (year) => `The annual analysis ${year} has been adopted.`,
     readOnly: 'This analysis has been adopted. The figures and conclusions below are fixed.',
     lastSaved: (date, version) => `Last saved on ${date} (version ${version}).`,
+    heading: (year) => `Annual analysis ${year}`,
+    chooseHeading: 'Choose the year and the version',
+    conclusionsLabel: 'Conclusions',
+    conclusionsHint: 'What do you see in the figures? What does it mean?',
+    actionsLabel: 'Actions',
+    actionsHint: 'What will the organisation do, and who? (optional)',
+    onlyQualityManager:
+      'The quality manager records the conclusions and adopts the analysis. You can read them here.',
+    versionHint: 'The publishable version has no personal data and no free text, for the annual report.',
+    chartBeside: 'Chart with this table',
+    wholeForm: 'Not saved yet: what you typed is still filled in below.',
   },
 };
 
