@@ -4,12 +4,12 @@
  * adopted year, an administrator's view); the judgement is saved and adopted without JavaScript and with the
  * keyboard alone; the page does not scroll sideways at 320 px (wide tables scroll inside their own box).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   describeInBrowser,
   type E2eBrowser,
+  type E2ePage,
   expectNoAxeViolations,
   horizontalOverflow,
   launchBrowser,
@@ -25,7 +25,7 @@ const E2E = { timeout: 240_000 };
 let browser: E2eBrowser;
 let server: E2eServer;
 
-async function pageAs(key: string, url: string, options: PageOptions = DESKTOP): Promise<Page> {
+async function pageAs(key: string, url: string, options: PageOptions = DESKTOP): Promise<E2ePage> {
   const page = await browser.newPage(options);
   await signInBrowser(page, server, key);
   const response = await page.goto(server.url(url));
