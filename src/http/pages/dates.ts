@@ -32,11 +32,23 @@ export function formatInstantDate(t: WithIntl, instant: string): string {
     .replace(',', '');
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number format made once per locale (toLocaleString makes one on every call, which the form page felt). */
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    numberFormats.set(locale, f);
+  }
+  return f;
+}
+
 /** Bytes as "10 MB" or "512 KB" (binary units, as the limits are configured), in the page's number format. */
 export function formatMegabytes(t: WithIntl, bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  if (mb < 1) return `${Math.round(bytes / 1024).toLocaleString(t.meta.intl)} KB`;
-  return `${mb.toLocaleString(t.meta.intl, { maximumFractionDigits: 1 })} MB`;
+  if (mb < 1) return `${numberFormat(t.meta.intl).format(Math.round(bytes / 1024))} KB`;
+  return `${numberFormat(t.meta.intl).format(mb)} MB`;
 }
 
 const DATE_TIME = {

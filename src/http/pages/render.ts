@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { loadOrganisation } from '../../commands/context.ts';
+import { loadOrganisationOf } from '../../commands/context.ts';
 import { messagesFor, type PageLocale } from '../../i18n/pages/index.ts';
 import type { AppDeps } from '../app.ts';
 import { assetPaths } from './assets.ts';
@@ -10,11 +10,15 @@ import type { PageContext } from './context.ts';
 import { pageLocale } from './locale.ts';
 
 export function sendPage(reply: FastifyReply, status: number, page: ReactElement): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!DOCTYPE html>${renderToString(page)}`);
+  return sendHtml(reply, status, renderPage(page));
+}
+
+/** The whole document of a page. */
+export const renderPage = (page: ReactElement): string => `<!DOCTYPE html>${renderToString(page)}`;
+
+/** Sends a rendered document (see sendPage). */
+export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
 /** The language (from the request, else `fallback`), its texts, the organisation settings and asset paths. */
@@ -25,7 +29,7 @@ export async function pageContext(
   options: { locale?: PageLocale; fallback?: PageLocale } = {},
 ): Promise<PageContext> {
   const locale = options.locale ?? pageLocale(request, reply, options.fallback);
-  const { settings } = await loadOrganisation(deps.db.kysely);
+  const { settings } = await loadOrganisationOf(deps.db);
   return {
     locale,
     t: messagesFor(locale),

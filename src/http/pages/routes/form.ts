@@ -10,6 +10,7 @@ import { registerComplaint } from '../../../commands/register-complaint.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { isPageLocale, type PageLocale } from '../../../i18n/pages/index.ts';
 import type { AppDeps } from '../../app.ts';
+import type { PageContext } from '../context.ts';
 import { newDecoyToken } from '../decoys.ts';
 import { formReader, postedForm } from '../form-data.ts';
 import {
@@ -21,7 +22,7 @@ import {
   validateIntake,
 } from '../intake-form.ts';
 import { rememberLocale } from '../locale.ts';
-import { pageContext, sendPage } from '../render.ts';
+import { pageContext, renderPage, sendHtml, sendPage } from '../render.ts';
 import { attachmentRules, validateUploads } from '../uploads.ts';
 import { type FieldError, orderErrors } from '../validate.ts';
 import { FormPage } from '../views/FormPage.tsx';
@@ -35,6 +36,45 @@ export interface FormRender {
   filesChosen?: boolean;
 }
 
+/**
+ * The blank form is the same document for every visitor of a language under one settings version, but for its
+ * CSRF token: rendered once with a placeholder for the token, which each request fills in. Rendering it anew
+ * cost most of the form page's time (docs/performance.md). Keyed by the settings object, which stays the same
+ * object while its version is in force (loadOrganisationOf), so a settings change renders afresh.
+ */
+const blankForms = new WeakMap<object, Map<string, string>>();
+const TOKEN_PLACEHOLDER = 'csrf-token-placeholder-4f6c2a9e';
+
+async function sendBlankForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  const ctx = await pageContext(deps, request, reply);
+  let forms = blankForms.get(ctx.settings);
+  if (!forms) {
+    forms = new Map();
+    blankForms.set(ctx.settings, forms);
+  }
+  const key = `${ctx.locale}|${ctx.path}`;
+  let html = forms.get(key);
+  if (html === undefined) {
+    html = renderPage(formPage(deps, ctx, { status: 200 }, TOKEN_PLACEHOLDER));
+    forms.set(key, html);
+  }
+  // A token is URL-safe base64 text; escaped all the same, as React would have.
+  const token = reply.generateCsrf().replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return sendHtml(reply, 200, html.replace(TOKEN_PLACEHOLDER, token));
+}
+
+function formPage(deps: AppDeps, ctx: PageContext, options: FormRender, csrfToken: string) {
+  return createElement(FormPage, {
+    ctx,
+    values: options.values ?? intakeValues({}),
+    errors: options.errors ?? [],
+    csrfToken,
+    rules: attachmentRules(ctx.t, deps.config),
+    formMessage: options.formMessage,
+    filesChosen: options.filesChosen ?? false,
+  });
+}
+
 export async function renderForm(
   deps: AppDeps,
   request: FastifyRequest,
@@ -42,19 +82,7 @@ export async function renderForm(
   options: FormRender,
 ) {
   const ctx = await pageContext(deps, request, reply, { locale: options.locale });
-  return sendPage(
-    reply,
-    options.status,
-    createElement(FormPage, {
-      ctx,
-      values: options.values ?? intakeValues({}),
-      errors: options.errors ?? [],
-      csrfToken: reply.generateCsrf(),
-      rules: attachmentRules(ctx.t, deps.config),
-      formMessage: options.formMessage,
-      filesChosen: options.filesChosen ?? false,
-    }),
-  );
+  return sendPage(reply, options.status, formPage(deps, ctx, options, reply.generateCsrf()));
 }
 
 /** The language a post was written in: the form's hidden field, else the request's. */
@@ -65,9 +93,7 @@ export function postedLocale(fields: Record<string, string>): PageLocale | undef
 export async function formRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const readForm = formReader(deps.config);
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) =>
-    renderForm(deps, request, reply, { status: 200 }),
-  );
+  app.get('/', { schema: { hide: true } }, async (request, reply) => sendBlankForm(deps, request, reply));
 
   app.post(
     '/',
