@@ -179,7 +179,9 @@ function patternOf(url: string, patterns: string[]): string | undefined {
   const path = url.split('?')[0]!.replace(/:(\w+)/g, 'x');
   const literal = (pattern: string) => pattern.replace(/:\w+/g, '').length;
   return patterns
-    .filter((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+?')}$`).test(path))
+    .filter((pattern) =>
+      new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+?')}$`).test(path),
+    )
     .sort((a, b) => literal(b) - literal(a))[0];
 }
 
