@@ -42,7 +42,11 @@ export type Applier<I> = (complaint: Complaint, input: I, ctx: ActionContext) =>
 export function requireUser(ctx: ActionContext, userId: string, field: string): UserRef {
   const user = ctx.users.get(userId);
   if (!user || !user.active) {
-    throw new DomainError('invalid_input', { en: `No active user with id '${userId}'.`, nl: `Er is geen actieve gebruiker met id '${userId}'.` }, { field });
+    throw new DomainError(
+      'invalid_input',
+      { en: `No active user with id '${userId}'.`, nl: `Er is geen actieve gebruiker met id '${userId}'.` },
+      { field },
+    );
   }
   return user;
 }

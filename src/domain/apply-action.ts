@@ -2,8 +2,9 @@
  * The one entry point that changes a complaint: checks the lifecycle table, applies the step's rules,
  * moves the status and recomputes the deadlines. Pure: the caller stores the result and its history.
  */
-import type { Action, ActionPayloads } from './action-schemas.ts';
+
 import type { ActionContext, Applier } from './action-context.ts';
+import type { Action, ActionPayloads } from './action-schemas.ts';
 import type { Complaint } from './complaint.ts';
 import { computeDeadlines } from './deadlines.ts';
 import { type ActionName, nextStatus } from './lifecycle.ts';

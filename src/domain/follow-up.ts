@@ -6,7 +6,9 @@ import type { Complaint } from './complaint.ts';
 import type { AppealRoute, OrganisationSettings } from './settings.ts';
 
 /** When the case ended: closed, withdrawn or not taken up; null while it runs. */
-export function endedAt(complaint: Pick<Complaint, 'status' | 'closedAt' | 'withdrawal' | 'notTakenUp'>): string | null {
+export function endedAt(
+  complaint: Pick<Complaint, 'status' | 'closedAt' | 'withdrawal' | 'notTakenUp'>,
+): string | null {
   if (complaint.status === 'closed') return complaint.closedAt;
   if (complaint.status === 'withdrawn') return complaint.withdrawal?.at ?? null;
   if (complaint.status === 'not_taken_up') return complaint.notTakenUp?.at ?? null;
@@ -44,6 +46,9 @@ export function appealRoutesFor(
     .toSorted((a, b) => a.order - b.order)
     .map((route) => ({
       route,
-      party: route.code === 'commissioning_party' && party ? { type: party.type, name: party.name, contact: party.contact } : null,
+      party:
+        route.code === 'commissioning_party' && party
+          ? { type: party.type, name: party.name, contact: party.contact }
+          : null,
     }));
 }

@@ -14,10 +14,22 @@ const Strict = { additionalProperties: false } as const;
 const Optional = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
 export const ReporterRoleSchema = Type.Enum([
-  'candidate', 'employee', 'client', 'employer', 'commissioning_party', 'representative', 'other',
+  'candidate',
+  'employee',
+  'client',
+  'employer',
+  'commissioning_party',
+  'representative',
+  'other',
 ] as const);
 export const ChannelSchema = Type.Enum(['web', 'email', 'letter', 'phone', 'in_person'] as const);
-export const CommissioningPartyTypeSchema = Type.Enum(['UWV', 'municipality', 'employer', 'insurer', 'other'] as const);
+export const CommissioningPartyTypeSchema = Type.Enum([
+  'UWV',
+  'municipality',
+  'employer',
+  'insurer',
+  'other',
+] as const);
 
 const ReporterSchema = Type.Object(
   {
@@ -37,11 +49,17 @@ const common = {
   desiredOutcome: Optional(4000),
   event: Type.Optional(
     Type.Object(
-      { date: Type.Optional(Type.String({ format: 'date' })), place: Optional(500), circumstances: Optional(4000) },
+      {
+        date: Type.Optional(Type.String({ format: 'date' })),
+        place: Optional(500),
+        circumstances: Optional(4000),
+      },
       Strict,
     ),
   ),
-  involvedEmployees: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }), { maxItems: 20 })),
+  involvedEmployees: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }), { maxItems: 20 }),
+  ),
   commissioningParty: Type.Optional(
     Type.Object({ type: CommissioningPartyTypeSchema, name: Optional(200), contact: Optional(500) }, Strict),
   ),
@@ -79,7 +97,8 @@ export const SpotRecordSchema = Type.Object(
 );
 export type SpotRecordInput = Static<typeof SpotRecordSchema>;
 
-const blankToNull = (value: string | undefined): string | null => (value && value.trim() !== '' ? value.trim() : null);
+const blankToNull = (value: string | undefined): string | null =>
+  value && value.trim() !== '' ? value.trim() : null;
 
 export interface NewComplaintFacts {
   id: string;
@@ -96,16 +115,38 @@ export interface NewComplaintFacts {
 export function newComplaint(input: PublicIntake, facts: NewComplaintFacts, ctx: ActionContext): Complaint {
   // Compared as instants: the two may be written with different UTC offsets.
   if (Date.parse(facts.receivedAt) > Date.parse(ctx.now)) {
-    throw new DomainError('invalid_input', { en: 'The time of receipt cannot be in the future.', nl: 'Het tijdstip van ontvangst kan niet in de toekomst liggen.' }, { field: 'receivedAt' });
+    throw new DomainError(
+      'invalid_input',
+      {
+        en: 'The time of receipt cannot be in the future.',
+        nl: 'Het tijdstip van ontvangst kan niet in de toekomst liggen.',
+      },
+      { field: 'receivedAt' },
+    );
   }
   if (input.event?.date && input.event.date > amsterdamDateOf(ctx.now)) {
-    throw new DomainError('invalid_input', { en: 'The date of the event cannot be in the future.', nl: 'De datum van de gebeurtenis kan niet in de toekomst liggen.' }, { field: 'event.date' });
+    throw new DomainError(
+      'invalid_input',
+      {
+        en: 'The date of the event cannot be in the future.',
+        nl: 'De datum van de gebeurtenis kan niet in de toekomst liggen.',
+      },
+      { field: 'event.date' },
+    );
   }
   if (facts.category && !ctx.settings.categories.some((c) => c.code === facts.category)) {
-    throw new DomainError('invalid_input', { en: `Unknown category '${facts.category}'.`, nl: `Onbekende categorie '${facts.category}'.` }, { field: 'category' });
+    throw new DomainError(
+      'invalid_input',
+      { en: `Unknown category '${facts.category}'.`, nl: `Onbekende categorie '${facts.category}'.` },
+      { field: 'category' },
+    );
   }
   if (facts.team && !ctx.settings.teams.some((t) => t.code === facts.team)) {
-    throw new DomainError('invalid_input', { en: `Unknown team '${facts.team}'.`, nl: `Onbekend team '${facts.team}'.` }, { field: 'team' });
+    throw new DomainError(
+      'invalid_input',
+      { en: `Unknown team '${facts.team}'.`, nl: `Onbekend team '${facts.team}'.` },
+      { field: 'team' },
+    );
   }
   const reporter = input.reporter ?? {};
   const contact = {
@@ -160,7 +201,11 @@ export function newComplaint(input: PublicIntake, facts: NewComplaintFacts, ctx:
     },
     category: facts.category ?? null,
     team: facts.team ?? null,
-    mentions: (input.involvedEmployees ?? []).map((name) => ({ id: ctx.newId(), name: name.trim(), linkedTo: null })),
+    mentions: (input.involvedEmployees ?? []).map((name) => ({
+      id: ctx.newId(),
+      name: name.trim(),
+      linkedTo: null,
+    })),
     involved: [],
     serviceProvidedBy: null,
     handler: null,

@@ -3,8 +3,9 @@
  * action records on the improvement form (e.g. acknowledging is sending the acknowledgement), so the two
  * can never drift apart. How a letter reaches someone depends on what we know of them.
  */
-import type { Complaint, InvolvedPerson, Language } from './complaint.ts';
+
 import type { Action } from './action-schemas.ts';
+import type { Complaint, InvolvedPerson, Language } from './complaint.ts';
 import type { ActionName } from './lifecycle.ts';
 
 export const LETTER_KINDS = [
@@ -55,7 +56,10 @@ export function reporterRecipient(complaint: Pick<Complaint, 'reporter'>): Lette
 }
 
 /** An involved person: a user by their account's email, a third party by email or post. */
-export function involvedRecipient(person: InvolvedPerson, userEmail: (userId: string) => string | null): LetterRecipient {
+export function involvedRecipient(
+  person: InvolvedPerson,
+  userEmail: (userId: string) => string | null,
+): LetterRecipient {
   const email = person.kind === 'user' ? userEmail(person.userId) : person.email;
   const postalAddress = person.kind === 'third_party' ? person.postalAddress : null;
   return {
@@ -71,7 +75,9 @@ export function involvedRecipient(person: InvolvedPerson, userEmail: (userId: st
 }
 
 /** Which letter each action sends, and to whom ("alle betrokkenen" for the extension and the final report). */
-const LETTERS_BY_ACTION: Partial<Record<ActionName, { kind: LetterKind; to: 'reporter' | 'involved' | 'both' }>> = {
+const LETTERS_BY_ACTION: Partial<
+  Record<ActionName, { kind: LetterKind; to: 'reporter' | 'involved' | 'both' }>
+> = {
   // Step 3: the acknowledgement within 5 working days.
   acknowledge: { kind: 'acknowledgement', to: 'reporter' },
   // Step 3: the motivated notice that the complaint is not taken up.
@@ -91,7 +97,8 @@ const LETTERS_BY_ACTION: Partial<Record<ActionName, { kind: LetterKind; to: 'rep
   close: { kind: 'survey_invitation', to: 'reporter' },
 };
 
-export const letterKindOf = (action: ActionName): LetterKind | null => LETTERS_BY_ACTION[action]?.kind ?? null;
+export const letterKindOf = (action: ActionName): LetterKind | null =>
+  LETTERS_BY_ACTION[action]?.kind ?? null;
 
 /**
  * The letters an action sends, given the complaint as it is after the action. An acknowledgement sent
@@ -105,9 +112,11 @@ export function lettersFor(
   const name = typeof action === 'string' ? action : action.name;
   const rule = LETTERS_BY_ACTION[name];
   if (!rule) return [];
-  if (typeof action !== 'string' && action.name === 'acknowledge' && action.input.sentOutsideSystem) return [];
+  if (typeof action !== 'string' && action.name === 'acknowledge' && action.input.sentOutsideSystem)
+    return [];
   const recipients: LetterRecipient[] = [];
   if (rule.to !== 'involved') recipients.push(reporterRecipient(complaint));
-  if (rule.to !== 'reporter') recipients.push(...complaint.involved.map((p) => involvedRecipient(p, userEmail)));
+  if (rule.to !== 'reporter')
+    recipients.push(...complaint.involved.map((p) => involvedRecipient(p, userEmail)));
   return recipients.map((recipient) => ({ kind: rule.kind, recipient }));
 }

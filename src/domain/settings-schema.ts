@@ -77,7 +77,11 @@ export const OrganisationSettingsSchema = Type.Object(
     privacyStatementUrl: Type.String({ format: 'uri', maxLength: 500 }),
     privacyStatement: Type.Object(
       { nl: StatementText, en: StatementText },
-      { ...Strict, description: 'Plain paragraphs separated by a blank line; placeholders {organisation}, {email}, {phone}, {complaintYears}, {auditLogYears}.' },
+      {
+        ...Strict,
+        description:
+          'Plain paragraphs separated by a blank line; placeholders {organisation}, {email}, {phone}, {complaintYears}, {auditLogYears}.',
+      },
     ),
     followUpLinkDaysAfterClosing: Type.Integer({ minimum: 1, maximum: 3650 }),
     branding: Type.Object(

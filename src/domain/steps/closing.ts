@@ -2,8 +2,9 @@
  * Steps 6 to 9 and the side paths: the final report, preventive measures, closing, escalation to an
  * appeal route, withdrawal and reopening.
  */
-import type { ActionPayloads } from '../action-schemas.ts';
+
 import { type Applier, guard, requireUser } from '../action-context.ts';
+import type { ActionPayloads } from '../action-schemas.ts';
 import type { Complaint, PreventiveMeasure } from '../complaint.ts';
 import { DomainError } from '../errors.ts';
 
@@ -12,7 +13,11 @@ export const sendFinalReport: Applier<ActionPayloads['sendFinalReport']> = (comp
   finalReportSentAt: ctx.now,
 });
 
-export const decidePreventiveMeasures: Applier<ActionPayloads['decidePreventiveMeasures']> = (complaint, input, ctx) => {
+export const decidePreventiveMeasures: Applier<ActionPayloads['decidePreventiveMeasures']> = (
+  complaint,
+  input,
+  ctx,
+) => {
   const measures: PreventiveMeasure[] = input.measures.map((m, index) => ({
     id: ctx.newId(),
     description: m.description.trim(),
@@ -29,14 +34,23 @@ export const decidePreventiveMeasures: Applier<ActionPayloads['decidePreventiveM
   };
 };
 
-export const recordNoPreventiveMeasures: Applier<ActionPayloads['recordNoPreventiveMeasures']> = (complaint, input, ctx) => ({
+export const recordNoPreventiveMeasures: Applier<ActionPayloads['recordNoPreventiveMeasures']> = (
+  complaint,
+  input,
+  ctx,
+) => ({
   ...complaint,
   prevention: { decision: 'none_possible', reason: input.reason.trim(), decidedAt: ctx.now },
 });
 
 function preventiveMeasure(complaint: Complaint, id: string): PreventiveMeasure {
   const measure = complaint.preventiveMeasures.find((m) => m.id === id);
-  if (!measure) throw new DomainError('not_found', { en: 'No such preventive measure.', nl: 'Deze preventieve maatregel bestaat niet.' }, { field: 'measureId' });
+  if (!measure)
+    throw new DomainError(
+      'not_found',
+      { en: 'No such preventive measure.', nl: 'Deze preventieve maatregel bestaat niet.' },
+      { field: 'measureId' },
+    );
   return measure;
 }
 
@@ -45,16 +59,38 @@ const replaceMeasure = (complaint: Complaint, measure: PreventiveMeasure): Compl
   preventiveMeasures: complaint.preventiveMeasures.map((m) => (m.id === measure.id ? measure : m)),
 });
 
-export const completePreventiveMeasure: Applier<ActionPayloads['completePreventiveMeasure']> = (complaint, input, ctx) => {
+export const completePreventiveMeasure: Applier<ActionPayloads['completePreventiveMeasure']> = (
+  complaint,
+  input,
+  ctx,
+) => {
   const measure = preventiveMeasure(complaint, input.measureId);
-  guard(!measure.doneAt, { en: 'This measure is already done.', nl: 'Deze maatregel is al uitgevoerd.' }, 'measureId');
+  guard(
+    !measure.doneAt,
+    { en: 'This measure is already done.', nl: 'Deze maatregel is al uitgevoerd.' },
+    'measureId',
+  );
   return replaceMeasure(complaint, { ...measure, doneAt: ctx.now });
 };
 
-export const evaluatePreventiveMeasure: Applier<ActionPayloads['evaluatePreventiveMeasure']> = (complaint, input, ctx) => {
+export const evaluatePreventiveMeasure: Applier<ActionPayloads['evaluatePreventiveMeasure']> = (
+  complaint,
+  input,
+  ctx,
+) => {
   const measure = preventiveMeasure(complaint, input.measureId);
-  guard(measure.doneAt, { en: 'A measure can be evaluated once it is done.', nl: 'Een maatregel kan pas worden geëvalueerd als hij is uitgevoerd.' }, 'measureId');
-  return replaceMeasure(complaint, { ...measure, evaluation: { effective: input.effective, note: input.note.trim(), evaluatedAt: ctx.now } });
+  guard(
+    measure.doneAt,
+    {
+      en: 'A measure can be evaluated once it is done.',
+      nl: 'Een maatregel kan pas worden geëvalueerd als hij is uitgevoerd.',
+    },
+    'measureId',
+  );
+  return replaceMeasure(complaint, {
+    ...measure,
+    evaluation: { effective: input.effective, note: input.note.trim(), evaluatedAt: ctx.now },
+  });
 };
 
 export const close: Applier<ActionPayloads['close']> = (complaint, input, ctx) => {
@@ -72,7 +108,11 @@ export const close: Applier<ActionPayloads['close']> = (complaint, input, ctx) =
 
 export const escalate: Applier<ActionPayloads['escalate']> = (complaint, input, ctx) => {
   if (!ctx.settings.appealRoutes.some((r) => r.code === input.route)) {
-    throw new DomainError('invalid_input', { en: `Unknown appeal route '${input.route}'.`, nl: `Onbekende beroepsmogelijkheid '${input.route}'.` }, { field: 'route' });
+    throw new DomainError(
+      'invalid_input',
+      { en: `Unknown appeal route '${input.route}'.`, nl: `Onbekende beroepsmogelijkheid '${input.route}'.` },
+      { field: 'route' },
+    );
   }
   const escalation = { id: ctx.newId(), at: ctx.now, route: input.route, note: input.note?.trim() ?? null };
   return { ...complaint, escalations: [...complaint.escalations, escalation] };
@@ -86,7 +126,10 @@ export const withdraw: Applier<ActionPayloads['withdraw']> = (complaint, input, 
 export const reopen: Applier<ActionPayloads['reopen']> = (complaint, input, ctx) => {
   const reopened: Complaint = {
     ...complaint,
-    reopenings: [...complaint.reopenings, { at: ctx.now, reason: input.reason.trim(), fromStatus: complaint.status }],
+    reopenings: [
+      ...complaint.reopenings,
+      { at: ctx.now, reason: input.reason.trim(), fromStatus: complaint.status },
+    ],
     // The terms run again from the reopening (deadlines.ts); what was met before stays in the history.
     resolvedAt: null,
     finalReportSentAt: null,
