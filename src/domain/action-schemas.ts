@@ -13,7 +13,13 @@ const IsoDate = Type.String({ format: 'date' });
 const Instant = Type.String({ format: 'date-time' });
 const Strict = { additionalProperties: false } as const;
 
-export const ContactMethodSchema = Type.Enum(['phone', 'in_person', 'email', 'letter', 'follow_up_page'] as const);
+export const ContactMethodSchema = Type.Enum([
+  'phone',
+  'in_person',
+  'email',
+  'letter',
+  'follow_up_page',
+] as const);
 export const CorrectiveKindSchema = Type.Enum(['correction', 'redress', 'replacement_service'] as const);
 
 export const ThirdPartySchema = Type.Object(
@@ -42,6 +48,7 @@ export const ACTION_SCHEMAS = {
   ),
   addInvolvedPerson: Type.Object({ person: PersonRef }, Strict),
   setServiceProvidedBy: Type.Object({ involvedPersonId: Type.Union([Id, Type.Null()]) }, Strict),
+  shareReporterContact: Type.Object({ involvedPersonId: Id, share: Type.Boolean() }, Strict),
   setClassification: Type.Object(
     {
       category: Type.Optional(Type.Union([ShortText(64), Type.Null()])),
@@ -125,7 +132,10 @@ export const ACTION_SCHEMAS = {
   decidePreventiveMeasures: Type.Object(
     {
       measures: Type.Array(
-        Type.Object({ description: Text(2000), ownerId: Id, consulted: ShortText(500), dueDate: IsoDate }, Strict),
+        Type.Object(
+          { description: Text(2000), ownerId: Id, consulted: ShortText(500), dueDate: IsoDate },
+          Strict,
+        ),
         { minItems: 1, maxItems: 20 },
       ),
     },
@@ -133,7 +143,10 @@ export const ACTION_SCHEMAS = {
   ),
   recordNoPreventiveMeasures: Type.Object({ reason: Text(2000) }, Strict),
   completePreventiveMeasure: Type.Object({ measureId: Id }, Strict),
-  evaluatePreventiveMeasure: Type.Object({ measureId: Id, effective: Type.Boolean(), note: Text(2000) }, Strict),
+  evaluatePreventiveMeasure: Type.Object(
+    { measureId: Id, effective: Type.Boolean(), note: Text(2000) },
+    Strict,
+  ),
   close: Type.Object({ reason: Type.Optional(Text(2000)) }, Strict),
   notTakeUp: Type.Object({ ground: ShortText(64), motivation: Text() }, Strict),
   withdraw: Type.Object({ reason: Type.Optional(Text(2000)) }, Strict),

@@ -72,7 +72,18 @@ export interface ThirdParty {
 
 /** A person involved in the complaint: a user, or a third party working on the organisation's behalf. */
 export type InvolvedPerson =
-  | { id: string; kind: 'user'; userId: string; name: string; mentionId: string | null }
+  | {
+      id: string;
+      kind: 'user';
+      userId: string;
+      name: string;
+      mentionId: string | null;
+      /**
+       * The handler shared the reporter's contact details with this employee (e.g. to call and apologise).
+       * Absent on cases from before sharing existed: not shared.
+       */
+      reporterContactShared?: boolean;
+    }
   | ({ id: string; kind: 'third_party'; mentionId: string | null } & ThirdParty);
 
 /** A name the reporter wrote. It stays as written; `linkedTo` says what the quality manager made of it. */
@@ -220,7 +231,11 @@ export interface Complaint {
   findingsSentAt: string | null;
   offers: Offer[];
   /** After an unsatisfied reaction: what the handler chose, with reasons. */
-  afterRejection: { choice: 'new_investigation' | 'new_offer' | 'no_further_step'; reason: string | null; at: string }[];
+  afterRejection: {
+    choice: 'new_investigation' | 'new_offer' | 'no_further_step';
+    reason: string | null;
+    at: string;
+  }[];
   agreedMeasures: AgreedMeasure[];
   writtenConfirmationSentAt: string | null;
   notTakenUp: { ground: string; motivation: string; at: string } | null;
@@ -259,20 +274,33 @@ export function involvedUserIds(complaint: Pick<Complaint, 'involved'>): string[
  * The one place that checks a handler's neutrality; called on assignment, reassignment and whenever an
  * involved person or the service provider is linked while a handler is assigned.
  */
-export function assertHandlerNeutral(complaint: Pick<Complaint, 'involved' | 'serviceProvidedBy'>, handlerUserId: string): void {
+export function assertHandlerNeutral(
+  complaint: Pick<Complaint, 'involved' | 'serviceProvidedBy'>,
+  handlerUserId: string,
+): void {
   if (involvedUserIds(complaint).includes(handlerUserId)) {
-    throw new DomainError('handler_not_neutral', { en: 'The handler cannot be a person involved in the complaint.', nl: 'De behandelaar mag niet betrokken zijn bij de klacht.' }, {
-      field: 'handlerId',
-      details: { handlerId: handlerUserId },
-    });
+    throw new DomainError(
+      'handler_not_neutral',
+      {
+        en: 'The handler cannot be a person involved in the complaint.',
+        nl: 'De behandelaar mag niet betrokken zijn bij de klacht.',
+      },
+      {
+        field: 'handlerId',
+        details: { handlerId: handlerUserId },
+      },
+    );
   }
 }
 
 /** An involved person's reaction counts only when agreed to its current version. */
-export const isReactionAgreed = (reaction: Reaction): boolean => reaction.agreedVersion === reaction.summaryVersion;
+export const isReactionAgreed = (reaction: Reaction): boolean =>
+  reaction.agreedVersion === reaction.summaryVersion;
 
 /** Involved people whose reaction is missing or not agreed in its current version. */
-export function involvedWithoutAgreedReaction(complaint: Pick<Complaint, 'involved' | 'reactions'>): InvolvedPerson[] {
+export function involvedWithoutAgreedReaction(
+  complaint: Pick<Complaint, 'involved' | 'reactions'>,
+): InvolvedPerson[] {
   return complaint.involved.filter((person) => {
     const reaction = complaint.reactions.find((r) => r.involvedPersonId === person.id);
     return !reaction || !isReactionAgreed(reaction);
@@ -288,4 +316,5 @@ export function hasOpenHearingRequest(complaint: Pick<Complaint, 'hearingOffers'
 }
 
 /** The offer still waiting for, or last given, the reporter's reaction. */
-export const latestOffer = (complaint: Pick<Complaint, 'offers'>): Offer | undefined => complaint.offers.at(-1);
+export const latestOffer = (complaint: Pick<Complaint, 'offers'>): Offer | undefined =>
+  complaint.offers.at(-1);

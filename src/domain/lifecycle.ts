@@ -36,8 +36,18 @@ export const UNRESOLVED: readonly ComplaintStatus[] = [
   'offer_rejected',
 ];
 /** A handler is (normally) assigned in these states. */
-const HANDLED: readonly ComplaintStatus[] = [...UNRESOLVED.slice(1), 'resolved', 'reported', 'prevention_decided'];
-const BEFORE_DECISION: readonly ComplaintStatus[] = ['registered', 'handler_assigned', 'acknowledged', 'investigating'];
+const HANDLED: readonly ComplaintStatus[] = [
+  ...UNRESOLVED.slice(1),
+  'resolved',
+  'reported',
+  'prevention_decided',
+];
+const BEFORE_DECISION: readonly ComplaintStatus[] = [
+  'registered',
+  'handler_assigned',
+  'acknowledged',
+  'investigating',
+];
 const AFTER_RESOLUTION: readonly ComplaintStatus[] = ['resolved', 'reported', 'prevention_decided'];
 export const TERMINAL: readonly ComplaintStatus[] = ['closed', 'not_taken_up', 'withdrawn'];
 
@@ -56,6 +66,9 @@ export const TRANSITIONS = {
   linkMention: stay(BEFORE_DECISION),
   addInvolvedPerson: stay(BEFORE_DECISION),
   setServiceProvidedBy: stay(BEFORE_DECISION),
+  // Step 4: an involved employee sees the complaint without the reporter's contact details, unless the handler
+  // shares them (to call the reporter, say); sharing is withdrawn the same way.
+  shareReporterContact: stay(BEFORE_DECISION),
   setClassification: stay([...UNRESOLVED, ...AFTER_RESOLUTION]),
   addAttachment: stay([...UNRESOLVED, ...AFTER_RESOLUTION]),
   // Step 3: the "korte omschrijving" that the acknowledgement quotes.
@@ -112,7 +125,10 @@ export const TRANSITIONS = {
   // Step 9: the reporter took the complaint to an appeal route; recorded, the case goes on.
   escalate: stay([...UNRESOLVED.slice(1), ...AFTER_RESOLUTION, 'closed', 'not_taken_up']),
   // A handled case comes back into investigation; a case never handled goes back to the start.
-  reopen: { ...to([...AFTER_RESOLUTION, 'closed'], 'investigating'), ...to(['not_taken_up', 'withdrawn'], 'registered') },
+  reopen: {
+    ...to([...AFTER_RESOLUTION, 'closed'], 'investigating'),
+    ...to(['not_taken_up', 'withdrawn'], 'registered'),
+  },
 } as const satisfies Record<string, Row>;
 
 export type ActionName = keyof typeof TRANSITIONS;
@@ -122,9 +138,16 @@ export const ACTION_NAMES = Object.keys(TRANSITIONS) as ActionName[];
 export function nextStatus(status: ComplaintStatus, action: ActionName): ComplaintStatus {
   const next = (TRANSITIONS[action] as Row)[status];
   if (!next) {
-    throw new DomainError('illegal_transition', { en: `Action '${action}' is not allowed when the complaint is '${status}'.`, nl: `De handeling '${action}' is niet toegestaan als de klacht de status '${status}' heeft.` }, {
-      details: { status, action },
-    });
+    throw new DomainError(
+      'illegal_transition',
+      {
+        en: `Action '${action}' is not allowed when the complaint is '${status}'.`,
+        nl: `De handeling '${action}' is niet toegestaan als de klacht de status '${status}' heeft.`,
+      },
+      {
+        details: { status, action },
+      },
+    );
   }
   return next;
 }

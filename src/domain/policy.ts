@@ -19,6 +19,7 @@ export const ACTION_POLICY: Record<ActionName, readonly Who[]> = {
   reopen: ['quality_manager'],
   addInvolvedPerson: ['quality_manager', 'handler'],
   setServiceProvidedBy: ['quality_manager', 'handler'],
+  shareReporterContact: ['quality_manager', 'handler'],
   setClassification: ['quality_manager', 'handler'],
   addAttachment: ['quality_manager', 'handler'],
   recordSummary: ['quality_manager', 'handler'],

@@ -21,15 +21,25 @@ describeEachDialect('what an involved person sees', (dialect) => {
     });
     reference = submitted.json().reference;
     const form = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm' })).json();
-    await act(t, 'qm', reference, 'link-mention', { mentionId: form.mentions[0].id, link: { kind: 'user', userId: t.users.coach!.id } });
-    await act(t, 'qm', reference, 'link-mention', { mentionId: form.mentions[1].id, link: { kind: 'user', userId: t.users.qm2!.id } });
+    await act(t, 'qm', reference, 'link-mention', {
+      mentionId: form.mentions[0].id,
+      link: { kind: 'user', userId: t.users.coach!.id },
+    });
+    await act(t, 'qm', reference, 'link-mention', {
+      mentionId: form.mentions[1].id,
+      link: { kind: 'user', userId: t.users.qm2!.id },
+    });
     await act(t, 'qm', reference, 'assign-handler', { handlerId: t.users.handler!.id });
     await act(t, 'handler', reference, 'record-summary', { summary: 'Berichten niet beantwoord.' });
     await act(t, 'handler', reference, 'acknowledge');
     await act(t, 'handler', reference, 'start-investigation');
-    const involved = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm' })).json().involved;
+    const involved = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm' })).json()
+      .involved;
     for (const person of involved) {
-      await act(t, 'handler', reference, 'record-reaction', { involvedPersonId: person.id, summary: `Reactie van ${person.name}.` });
+      await act(t, 'handler', reference, 'record-reaction', {
+        involvedPersonId: person.id,
+        summary: `Reactie van ${person.name}.`,
+      });
     }
   });
   afterAll(() => t.close());
@@ -52,16 +62,71 @@ describeEachDialect('what an involved person sees', (dialect) => {
     expect(view.reporter.email).toBeNull();
     expect(view.reactions.map((r: { summary: string }) => r.summary)).toEqual(['Reactie van Karin Smit.']);
     expect(view.allowedActions).toEqual(['agreeReaction']);
-    const refused = await act(t, 'qm2', reference, 'reassign-handler', { handlerId: t.users.handler2!.id, reason: 'Test.' });
+    const refused = await act(t, 'qm2', reference, 'reassign-handler', {
+      handlerId: t.users.handler2!.id,
+      reason: 'Test.',
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('answers an agreement with the limited view too', async () => {
     const own = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'coach' })).json();
-    const response = await act(t, 'coach', reference, 'agree-reaction', { involvedPersonId: own.involved[0].id, version: 1 });
+    const response = await act(t, 'coach', reference, 'agree-reaction', {
+      involvedPersonId: own.involved[0].id,
+      version: 1,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().reporter.email).toBeNull();
     expect(response.json().reactions).toHaveLength(1);
     expect(response.json().reactions[0]).toMatchObject({ agreedVersion: 1, summaryVersion: 1 });
+  });
+
+  it("shows the reporter's contact details to the one employee the handler shares them with, until withdrawn", async () => {
+    const people = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm' })).json()
+      .involved;
+    const coach = people.find((p: { name: string }) => p.name === 'Jeroen Bakker');
+    // Only the handler or the acting quality manager shares; the involved person cannot share with themselves.
+    expect(
+      (
+        await act(t, 'coach', reference, 'share-reporter-contact', {
+          involvedPersonId: coach.id,
+          share: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const shared = await act(t, 'handler', reference, 'share-reporter-contact', {
+      involvedPersonId: coach.id,
+      share: true,
+    });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const seen = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'coach' })).json();
+    expect(seen.reporter).toMatchObject({
+      name: 'Mila Visser',
+      email: 'mila@example.nl',
+      phone: '0612345678',
+    });
+    // Still only their own part otherwise, and the other involved person still sees nothing of the reporter.
+    expect(seen.reactions).toHaveLength(1);
+    expect(seen.desiredOutcome).toBeNull();
+    expect(
+      (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm2' })).json().reporter.email,
+    ).toBeNull();
+    // Sharing twice is refused with the rule's words; withdrawing hides them again.
+    const again = await act(t, 'handler', reference, 'share-reporter-contact', {
+      involvedPersonId: coach.id,
+      share: true,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('De contactgegevens zijn al gedeeld met deze persoon.');
+    await act(t, 'handler', reference, 'share-reporter-contact', {
+      involvedPersonId: coach.id,
+      share: false,
+    });
+    expect(
+      (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'coach' })).json().reporter.email,
+    ).toBeNull();
+    const events = (await call(t, 'GET', `/api/v1/staff/complaints/${reference}`, { as: 'qm' })).json()
+      .history;
+    expect(events.filter((e: { action: string }) => e.action === 'shareReporterContact')).toHaveLength(2);
   });
 });

@@ -150,6 +150,7 @@ describeEachDialect('lifecycle paths to resolution', (dialect) => {
       'linkMention',
       'addInvolvedPerson',
       'setServiceProvidedBy',
+      'shareReporterContact',
       'setClassification',
       'addAttachment',
       'offerHearing',
@@ -198,6 +199,7 @@ describeEachDialect('lifecycle paths to resolution', (dialect) => {
     expect(acknowledged.allowedActions).toEqual([
       'addInvolvedPerson',
       'setServiceProvidedBy',
+      'shareReporterContact',
       'setClassification',
       'addAttachment',
       'recordSummary',

@@ -203,6 +203,7 @@ describeEachDialect('lifecycle paths that move the terms', (dialect) => {
       'linkMention',
       'addInvolvedPerson',
       'setServiceProvidedBy',
+      'shareReporterContact',
       'setClassification',
       'addAttachment',
       'recordSummary',

@@ -7,8 +7,8 @@ import { Type } from 'typebox';
 import type { Actor } from '../../domain/action-context.ts';
 import { amsterdamDateOf, type WorkingDayCalendar } from '../../domain/calendar.ts';
 import { type Complaint, hasOpenHearingRequest, latestOffer } from '../../domain/complaint.ts';
-import { appealRoutesFor, followUpLinkExpiresAt } from '../../domain/follow-up.ts';
 import { deadlineOverview } from '../../domain/deadlines.ts';
+import { appealRoutesFor, followUpLinkExpiresAt } from '../../domain/follow-up.ts';
 import { COMPLAINT_STATUSES } from '../../domain/lifecycle.ts';
 import { actionsOffered, type CaseRelation } from '../../domain/policy.ts';
 import type { OrganisationSettings } from '../../domain/settings.ts';
@@ -98,9 +98,15 @@ export function presentStaffComplaint(
  * people's reactions, hearings or the reporter's wishes.
  */
 function involvedPart<T extends Complaint>(complaint: T, ownIds: string[]): T {
+  // The handler may share the reporter's contact details with this person (shareReporterContact).
+  const shared = complaint.involved.some(
+    (p) => ownIds.includes(p.id) && p.kind === 'user' && p.reporterContactShared,
+  );
   return {
     ...complaint,
-    reporter: { ...complaint.reporter, name: null, email: null, phone: null, postalAddress: null },
+    reporter: shared
+      ? complaint.reporter
+      : { ...complaint.reporter, name: null, email: null, phone: null, postalAddress: null },
     trajectory: { ...complaint.trajectory, commissioningParty: null },
     involved: complaint.involved.filter((p) => ownIds.includes(p.id)),
     mentions: [],
@@ -146,7 +152,10 @@ export const ReporterViewSchema = Type.Object({
   handler: Type.Union([Type.Object({ name: Type.String(), jobTitle: Type.String() }), Type.Null()]),
   /** The offer waiting for the reporter's reaction, if any. */
   openOffer: Type.Union([
-    Type.Object({ madeAt: Type.String(), measures: Type.Array(Type.Object({ kind: Type.String(), description: Type.String() })) }),
+    Type.Object({
+      madeAt: Type.String(),
+      measures: Type.Array(Type.Object({ kind: Type.String(), description: Type.String() })),
+    }),
     Type.Null(),
   ]),
   hearingRequested: Type.Boolean(),
@@ -159,14 +168,27 @@ export const ReporterViewSchema = Type.Object({
       label: Localised,
       url: Nullable(Type.String()),
       contact: Nullable(Type.String()),
-      party: Type.Union([Type.Object({ type: Type.String(), name: Nullable(Type.String()), contact: Nullable(Type.String()) }), Type.Null()]),
+      party: Type.Union([
+        Type.Object({ type: Type.String(), name: Nullable(Type.String()), contact: Nullable(Type.String()) }),
+        Type.Null(),
+      ]),
     }),
   ),
-  advocacyBodies: Type.Array(Type.Object({ name: Type.String(), description: Localised, url: Nullable(Type.String()) })),
+  advocacyBodies: Type.Array(
+    Type.Object({ name: Type.String(), description: Localised, url: Nullable(Type.String()) }),
+  ),
   allowedActions: Type.Array(Type.String()),
   linkExpiresAt: Nullable(Type.String()),
   /** The letters sent to the reporter, downloadable through the link. */
-  letters: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), subject: Type.String(), createdAt: Type.String(), delivery: Type.String() })),
+  letters: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      subject: Type.String(),
+      createdAt: Type.String(),
+      delivery: Type.String(),
+    }),
+  ),
 });
 
 export interface ReporterLetter {
@@ -178,7 +200,11 @@ export interface ReporterLetter {
 }
 
 /** The reporter sees the progress, who handles it and what they can do; never internal notes or other people's reactions. */
-export function presentForReporter(complaint: Complaint, settings: OrganisationSettings, letters: ReporterLetter[] = []) {
+export function presentForReporter(
+  complaint: Complaint,
+  settings: OrganisationSettings,
+  letters: ReporterLetter[] = [],
+) {
   const offer = latestOffer(complaint);
   const relation: CaseRelation = {
     isReporter: true,
@@ -202,7 +228,9 @@ export function presentForReporter(complaint: Complaint, settings: OrganisationS
     acknowledgedAt: complaint.acknowledgedAt,
     resolvedAt: complaint.resolvedAt,
     closedAt: complaint.closedAt,
-    handler: complaint.handler ? { name: complaint.handler.name, jobTitle: complaint.handler.jobTitle } : null,
+    handler: complaint.handler
+      ? { name: complaint.handler.name, jobTitle: complaint.handler.jobTitle }
+      : null,
     openOffer:
       complaint.status === 'offer_made' && offer ? { madeAt: offer.madeAt, measures: offer.measures } : null,
     hearingRequested: hasOpenHearingRequest(complaint),
@@ -216,10 +244,20 @@ export function presentForReporter(complaint: Complaint, settings: OrganisationS
       contact: route.contact ?? null,
       party,
     })),
-    advocacyBodies: settings.advocacyBodies.map((b) => ({ name: b.name, description: b.description, url: b.url ?? null })),
+    advocacyBodies: settings.advocacyBodies.map((b) => ({
+      name: b.name,
+      description: b.description,
+      url: b.url ?? null,
+    })),
     allowedActions: actionsOffered(complaint, relation, settings),
     linkExpiresAt: followUpLinkExpiresAt(complaint, settings),
-    letters: letters.map(({ id, kind, subject, createdAt, delivery }) => ({ id, kind, subject, createdAt, delivery })),
+    letters: letters.map(({ id, kind, subject, createdAt, delivery }) => ({
+      id,
+      kind,
+      subject,
+      createdAt,
+      delivery,
+    })),
   };
 }
 

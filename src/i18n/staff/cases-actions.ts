@@ -70,6 +70,17 @@ const nl = {
     noInvolved: 'Voeg eerst de betrokkenen toe of koppel de genoemde personen.',
     done: 'Vastgelegd wie de dienst verleende.',
   },
+  shareReporterContact: {
+    intro:
+      'Een betrokken medewerker ziet de klacht zonder de contactgegevens van de melder. Deel ze alleen als de medewerker de melder zelf moet bereiken, bijvoorbeeld om excuses aan te bieden.',
+    involvedPersonId: 'Met wie?',
+    share: 'Wat wilt u doen?',
+    shareYes: 'Contactgegevens delen',
+    shareNo: 'Niet meer delen',
+    sharedNow: (name: string) => `${name} (ziet de contactgegevens nu)`,
+    noEmployees: 'Er is geen betrokken medewerker met wie u iets kunt delen.',
+    done: 'De keuze over het delen van de contactgegevens is vastgelegd.',
+  },
   setClassification: {
     category: 'Categorie',
     team: 'Team',
@@ -372,6 +383,17 @@ const en: Widen<typeof nl> = {
     nobody: 'Unknown, or none of the involved people',
     noInvolved: 'First add the involved people or link the mentioned people.',
     done: 'Recorded who delivered the service.',
+  },
+  shareReporterContact: {
+    intro:
+      "An involved employee sees the complaint without the reporter's contact details. Share them only when the employee must reach the reporter, to apologise for example.",
+    involvedPersonId: 'With whom?',
+    share: 'What do you want to do?',
+    shareYes: 'Share the contact details',
+    shareNo: 'Stop sharing',
+    sharedNow: (name) => `${name} (sees the contact details now)`,
+    noEmployees: 'There is no involved employee to share anything with.',
+    done: 'The choice about sharing the contact details is recorded.',
   },
   setClassification: {
     category: 'Category',

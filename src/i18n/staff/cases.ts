@@ -15,6 +15,7 @@ const nl = {
     yes: 'Ja',
     no: 'Nee',
     contents: 'Op deze pagina',
+    contactShared: 'De behandelaar heeft de contactgegevens van de melder met u gedeeld.',
     involvedIntro:
       'U bent betrokken bij deze klacht. U ziet daarom alleen uw eigen deel: de klacht, de korte omschrijving en uw eigen reactie. Contactgegevens van de melder en reacties van anderen ziet u niet.',
     by: (name: string) => `door ${name}`,
@@ -423,6 +424,7 @@ const en: Widen<typeof nl> = {
     yes: 'Yes',
     no: 'No',
     contents: 'On this page',
+    contactShared: "The handler shared the reporter's contact details with you.",
     involvedIntro:
       "You are involved in this complaint, so you see only your own part: the complaint, the short summary and your own reaction. You do not see the reporter's contact details or other people's reactions.",
     by: (name) => `by ${name}`,

@@ -41,6 +41,7 @@ import {
   recordHearingAnswer,
   recordReaction,
   recordThirdPartyAgreement,
+  shareReporterContact,
   startInvestigation,
 } from './investigation.ts';
 import {
@@ -70,6 +71,7 @@ export const ACTION_FORMS: Record<StaffActionName, ActionForm> = {
   linkMention,
   addInvolvedPerson,
   setServiceProvidedBy,
+  shareReporterContact,
   setClassification,
   addAttachment,
   recordSummary,

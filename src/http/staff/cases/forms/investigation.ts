@@ -188,6 +188,46 @@ export const agreeReaction: ActionForm = {
   submit: (env) => env.t.agreeReaction.submit,
 };
 
+/** Step 4: the reporter's contact details for one involved employee, or no longer. */
+export const shareReporterContact: ActionForm = {
+  name: 'shareReporterContact',
+  intro: (env) => [env.t.shareReporterContact.intro],
+  unavailable: (env) =>
+    env.complaint.involved.some((p) => p.kind === 'user') ? null : env.t.shareReporterContact.noEmployees,
+  fields: (env) => {
+    const t = env.t.shareReporterContact;
+    return [
+      {
+        kind: 'radio',
+        name: 'involvedPersonId',
+        label: t.involvedPersonId,
+        options: env.complaint.involved.flatMap((p) =>
+          p.kind === 'user'
+            ? [{ value: p.id, label: p.reporterContactShared ? t.sharedNow(p.name) : p.name }]
+            : [],
+        ),
+      },
+      {
+        kind: 'radio',
+        name: 'share',
+        label: t.share,
+        options: [
+          { value: 'yes', label: t.shareYes },
+          { value: 'no', label: t.shareNo },
+        ],
+      },
+    ];
+  },
+  initial: (env) => {
+    const employees = env.complaint.involved.filter((p) => p.kind === 'user');
+    return { involvedPersonId: employees.length === 1 ? employees[0]!.id : '', share: 'yes' };
+  },
+  input: (values) => ({
+    ...chosen('involvedPersonId', values.involvedPersonId),
+    ...(values.share === 'yes' || values.share === 'no' ? { share: values.share === 'yes' } : {}),
+  }),
+};
+
 export const recordThirdPartyAgreement: ActionForm = {
   name: 'recordThirdPartyAgreement',
   unavailable: (env) => (waitingThirdParties(env).length ? null : env.t.recordThirdPartyAgreement.none),

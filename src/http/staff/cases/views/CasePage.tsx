@@ -88,6 +88,9 @@ export function CasePage(props: CasePageProps) {
         </div>
       )}
       {!full && <Paragraph>{t.page.involvedIntro}</Paragraph>}
+      {!full && c.involved.some((p) => p.kind === 'user' && p.reporterContactShared) && (
+        <Paragraph>{t.page.contactShared}</Paragraph>
+      )}
       {full && (
         <nav aria-label={t.page.contents} className="vp-case-contents">
           <ul className="vp-inline-list">

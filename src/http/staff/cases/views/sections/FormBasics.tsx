@@ -12,6 +12,8 @@ import { day, Facts, Section, when } from '../ui.tsx';
 export function FormBasics(props: CaseViewProps) {
   const { ctx, t, c, kase } = props;
   const full = kase.view === 'full';
+  // An involved person sees the contact details only when the handler shared them (the presenter decides).
+  const contactVisible = full || c.involved.some((p) => p.kind === 'user' && p.reporterContactShared);
   const yesNo = (value: boolean) => (value ? t.page.yes : t.page.no);
   const { reporter, trajectory, event } = c;
   const party = trajectory.commissioningParty;
@@ -21,7 +23,7 @@ export function FormBasics(props: CaseViewProps) {
 
   const reporterRows: Fact[] = [
     [t.reporter.anonymous, yesNo(reporter.anonymous)],
-    ...(full
+    ...(contactVisible
       ? ([
           [t.reporter.name, reporter.name],
           [t.reporter.email, reporter.email],
