@@ -223,25 +223,35 @@ class BoundedMemo<K, V> {
 const HOUR = 3_600_000;
 /** The canonical UTC form every stored timestamp has (Date#toISOString), which Date.parse reads exactly. */
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-/** Europe/Amsterdam's UTC offset (ms) per UTC hour, for hours that have a single offset throughout. */
+const DAY = 24 * HOUR;
+/** Europe/Amsterdam's UTC offset (ms) per UTC day, or per hour on the days it changes; null: it changes inside. */
+const amsterdamOffsetByDay = new BoundedMemo<number, number | null>(100_000);
 const amsterdamOffsetByHour = new BoundedMemo<number, number | null>(100_000);
+
+/** The one offset of a span of the timeline, or null when the offset changes within it. */
+function offsetThroughout(start: number, length: number): number | null {
+  const first = amsterdamOffsetAt(start);
+  return first === amsterdamOffsetAt(start + length - 1) ? first : null;
+}
 
 const amsterdamOffsetAt = (epochMs: number): number =>
   Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(ZONE).offsetNanoseconds / 1e6;
 
 /** The calendar date in Europe/Amsterdam of an instant; 23:30Z on 30 April is 1 May there. */
 export function amsterdamDateOf(instant: string): IsoDate {
-  // Fast path for canonical UTC text: the zone's offset is looked up once per hour of the timeline (it changes
-  // only between whole UTC hours there since 1977; an hour with a change inside falls through to Temporal).
+  // Fast path for canonical UTC text: the zone's offset is looked up once per UTC day of the timeline, or per
+  // hour on the two days a year it changes (only between whole UTC hours there since 1977); an hour with a
+  // change inside falls through to Temporal.
   if (CANONICAL_UTC.test(instant)) {
     const ms = Date.parse(instant);
     // Date.parse rolls 30 February over into March; the round trip catches that.
     if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === instant.slice(0, 19)) {
-      const hour = Math.floor(ms / HOUR);
-      const offset = amsterdamOffsetByHour.get(hour, () => {
-        const start = amsterdamOffsetAt(hour * HOUR);
-        return start === amsterdamOffsetAt(hour * HOUR + HOUR - 1) ? start : null;
-      });
+      const day = Math.floor(ms / DAY);
+      let offset = amsterdamOffsetByDay.get(day, () => offsetThroughout(day * DAY, DAY));
+      if (offset === null) {
+        const hour = Math.floor(ms / HOUR);
+        offset = amsterdamOffsetByHour.get(hour, () => offsetThroughout(hour * HOUR, HOUR));
+      }
       if (offset !== null) return new Date(ms + offset).toISOString().slice(0, 10);
     }
   }
