@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely';
 import { type Conclusions, emptyConclusions } from '../../analysis/judgement.ts';
 import type { AnnualReport } from '../../analysis/report.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { DbExecutor } from '../database.ts';
+import { type DbExecutor, isUniqueViolation } from '../database.ts';
 import { parseJson, toJson, toTimestamp } from '../normalise.ts';
 import type { AnnualAnalysesTable } from '../tables.ts';
 
@@ -31,6 +31,12 @@ const adoptedOnce = () =>
   new DomainError('guard_failed', {
     nl: 'De analyse van dit jaar is al vastgesteld; cijfers en conclusies veranderen niet meer.',
     en: "This year's analysis has been adopted already; its figures and conclusions no longer change.",
+  });
+
+const conflict = () =>
+  new DomainError('version_conflict', {
+    nl: 'Iemand anders heeft de conclusies intussen gewijzigd. Laad de pagina opnieuw.',
+    en: 'Someone else changed the conclusions meanwhile. Reload the page.',
   });
 
 /** The year's judgement; an empty draft (version 0) when nothing was recorded yet. */
@@ -96,12 +102,7 @@ export async function saveConclusions(
 ): Promise<AnnualAnalysis> {
   const current = await findAnnualAnalysis(db, input.year);
   if (current.adoption) throw adoptedOnce();
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
-    throw new DomainError('version_conflict', {
-      nl: 'Iemand anders heeft de conclusies intussen gewijzigd. Laad de pagina opnieuw.',
-      en: 'Someone else changed the conclusions meanwhile. Reload the page.',
-    });
-  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw conflict();
   const values = {
     conclusions: toJson(input.conclusions),
     updated_by: input.by,
@@ -109,10 +110,16 @@ export async function saveConclusions(
     version: current.version + 1,
   };
   if (current.version === 0) {
-    await db
-      .insertInto('annual_analyses')
-      .values({ year: input.year, ...values })
-      .execute();
+    try {
+      await db
+        .insertInto('annual_analyses')
+        .values({ year: input.year, ...values })
+        .execute();
+    } catch (error) {
+      // Two first saves at once (PostgreSQL): the second finds the year's row taken.
+      if (isUniqueViolation(error)) throw conflict();
+      throw error;
+    }
   } else {
     const result = await db
       .updateTable('annual_analyses')
@@ -121,7 +128,9 @@ export async function saveConclusions(
       .where('version', '=', current.version)
       .where('adopted_at', 'is', null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw adoptedOnce();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw (await findAnnualAnalysis(db, input.year)).adoption ? adoptedOnce() : conflict();
+    }
   }
   return findAnnualAnalysis(db, input.year);
 }
