@@ -8,6 +8,7 @@
  *   --sizes     the dataset sizes of the list/analysis growth series (default 10000,100000,1000000)
  *   --fresh     make the benchmark datasets again instead of reusing those in bench/results/tmp/
  *   --servers   intake only: a subset of its servers, e.g. bare.json,app.sqlite.normal,app.postgres
+ *   --prepare   only make (or check) the datasets of --sizes, SQLite and PostgreSQL side by side
  *   --report    only make docs/performance.md again from the result files
  */
 
@@ -29,6 +30,22 @@ for (const name of only)
   if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}' (known: ${ALL.join(', ')})`);
 const sizes = (value('sizes') ?? (quick ? '2000,10000' : '10000,100000,1000000')).split(',').map(Number);
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+if (flag('prepare')) {
+  const { sizedDataset, countComplaints } = await import('./lib/datasets.ts');
+  const started = Date.now();
+  // One process per dialect fills its datasets: the two cores work side by side.
+  await Promise.all(
+    (['sqlite', 'postgres'] as const).map(async (dialect) => {
+      for (const size of sizes) {
+        const dataset = await sizedDataset(dialect, size, sizes, { fresh: flag('fresh'), log });
+        log(`${dialect} ${size}: ${await countComplaints(dataset)} complaints`);
+      }
+    }),
+  );
+  log(`datasets ready in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+  process.exit(0);
+}
 
 if (!flag('report')) {
   const started = Date.now();
