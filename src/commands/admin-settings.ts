@@ -9,7 +9,6 @@
  */
 
 import { listSettingsVersions, loadCurrentSettings } from '../db/repositories/settings.ts';
-import { contrastOnWhite, MIN_TEXT_CONTRAST } from '../domain/contrast.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { OrganisationSettings } from '../domain/settings.ts';
 import { type AdminActor, assertAdministrator, auditAdmin } from './admin-access.ts';
@@ -36,22 +35,6 @@ export interface SectionSaved {
   changed: boolean;
   /** References of the open complaints whose deadlines were recomputed. */
   recomputed: string[];
-}
-
-/** Throws invalid_input at branding.primaryColor when the colour does not reach 4.5:1 on white. */
-export function checkPrimaryColour(colour: string): void {
-  if (!/^#[0-9a-f]{6}$/i.test(colour)) return; // the schema names a malformed colour
-  const ratio = contrastOnWhite(colour);
-  if (ratio >= MIN_TEXT_CONTRAST) return;
-  const shown = (locale: string) => ratio.toLocaleString(locale, { maximumFractionDigits: 2 });
-  throw new DomainError(
-    'invalid_input',
-    {
-      en: `This colour has a contrast of ${shown('en-GB')}:1 on white; it must be at least 4.5:1. Choose a darker colour.`,
-      nl: `Deze kleur heeft een contrast van ${shown('nl-NL')}:1 op wit; dat moet minstens 4,5:1 zijn. Kies een donkerdere kleur.`,
-    },
-    { field: 'branding.primaryColor', details: { ratio } },
-  );
 }
 
 export async function saveSettingsSection(
@@ -90,7 +73,6 @@ export async function saveSettingsSection(
     }
   }
   const candidate = validateSettings({ ...current.data, ...save.patch });
-  if (save.patch.branding) checkPrimaryColour(candidate.branding.primaryColor);
   if (same(current.data, save.patch)) return { version: current.version, changed: false, recomputed: [] };
 
   const saved = await updateSettings(deps, candidate, actor, note);

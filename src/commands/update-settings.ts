@@ -4,18 +4,19 @@
  * met keep their dates; each recomputed complaint gets a history event.
  */
 import { Compile } from 'typebox/compile';
-import type { Actor } from '../domain/action-context.ts';
-import { createCalendar } from '../domain/calendar.ts';
-import { computeDeadlines } from '../domain/deadlines.ts';
-import { DomainError } from '../domain/errors.ts';
-import { diffComplaint } from '../domain/history.ts';
-import { COMPLAINT_STATUSES, TERMINAL } from '../domain/lifecycle.ts';
-import { OrganisationSettingsSchema } from '../domain/settings-schema.ts';
-import type { OrganisationSettings } from '../domain/settings.ts';
 import { type DbExecutor, transaction } from '../db/database.ts';
 import { appendEvent } from '../db/repositories/complaint-events.ts';
 import { listComplaints, updateComplaint } from '../db/repositories/complaints.ts';
 import { loadCurrentSettings, saveSettingsVersion } from '../db/repositories/settings.ts';
+import type { Actor } from '../domain/action-context.ts';
+import { createCalendar } from '../domain/calendar.ts';
+import { assertReadablePrimaryColour } from '../domain/contrast.ts';
+import { computeDeadlines } from '../domain/deadlines.ts';
+import { DomainError } from '../domain/errors.ts';
+import { diffComplaint } from '../domain/history.ts';
+import { COMPLAINT_STATUSES, TERMINAL } from '../domain/lifecycle.ts';
+import type { OrganisationSettings } from '../domain/settings.ts';
+import { OrganisationSettingsSchema } from '../domain/settings-schema.ts';
 import type { CommandDeps } from './context.ts';
 
 // Compiled on first use: most processes (the CLI, the tests) never validate settings.
@@ -27,9 +28,18 @@ export function validateSettings(candidate: unknown): OrganisationSettings {
   const first = [...checker.Errors(candidate)][0];
   if (first) {
     const field = first.instancePath.split('/').filter(Boolean).join('.') || 'settings';
-    throw new DomainError('invalid_input', { en: `Invalid setting ${field}: ${first.message}`, nl: `Ongeldige instelling ${field}: ${first.message}` }, { field });
+    throw new DomainError(
+      'invalid_input',
+      {
+        en: `Invalid setting ${field}: ${first.message}`,
+        nl: `Ongeldige instelling ${field}: ${first.message}`,
+      },
+      { field },
+    );
   }
   const settings = candidate as OrganisationSettings;
+  // The public pages' links and buttons use this colour on white (WCAG 1.4.3), whoever sets it: file, page or API.
+  assertReadablePrimaryColour(settings.branding.primaryColor);
   createCalendar(settings.calendar);
   return settings;
 }
@@ -54,12 +64,19 @@ export async function updateSettings(
       !previous ||
       JSON.stringify(previous.data.calendar) !== JSON.stringify(settings.calendar) ||
       JSON.stringify(previous.data.terms) !== JSON.stringify(settings.terms);
-    const recomputed = changedTerms ? await recomputeOpenDeadlines(trx, settings, now.toISOString(), actor) : [];
+    const recomputed = changedTerms
+      ? await recomputeOpenDeadlines(trx, settings, now.toISOString(), actor)
+      : [];
     return { version: saved.version, recomputed };
   });
 }
 
-async function recomputeOpenDeadlines(trx: DbExecutor, settings: OrganisationSettings, now: string, actor: Actor): Promise<string[]> {
+async function recomputeOpenDeadlines(
+  trx: DbExecutor,
+  settings: OrganisationSettings,
+  now: string,
+  actor: Actor,
+): Promise<string[]> {
   const calendar = createCalendar(settings.calendar);
   // Terms of closed, withdrawn and not-taken-up complaints are history.
   const open = COMPLAINT_STATUSES.filter((status) => !TERMINAL.includes(status));

@@ -75,4 +75,24 @@ describeEachDialect('organisation settings', (dialect) => {
     expect(fields).toEqual(expect.arrayContaining(['settings.terms.resolveWorkingDays', 'settings.calendar.closingDays.0']));
     expect((await call(t, 'GET', '/api/v1/staff/settings', { as: 'admin' })).json().version).toBe(current.version);
   });
+
+  it('refuses a primary colour that does not reach 4.5:1 on white, whoever sets it', async () => {
+    const current = (await call(t, 'GET', '/api/v1/staff/settings', { as: 'admin' })).json();
+    // #7fb2d9: relative luminance 0.4136, so (1 + 0.05) / (0.4136 + 0.05) = 2.26 on white.
+    const pale = { ...current.settings, branding: { ...current.settings.branding, primaryColor: '#7fb2d9' } };
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/staff/settings',
+      headers: { authorization: `Bearer ${t.users.admin!.token}`, 'accept-language': 'en' },
+      payload: { settings: pale },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      {
+        field: 'branding.primaryColor',
+        message: 'This colour has a contrast of 2.26:1 on white; it must be at least 4.5:1. Choose a darker colour.',
+      },
+    ]);
+    expect((await call(t, 'GET', '/api/v1/staff/settings', { as: 'admin' })).json().version).toBe(current.version);
+  });
 });
