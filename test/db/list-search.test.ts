@@ -8,6 +8,7 @@ import { loadOrganisationOf } from '../../src/commands/context.ts';
 import {
   findComplaintByReference,
   insertComplaint,
+  insertComplaints,
   listComplaints,
   updateComplaint,
 } from '../../src/db/repositories/complaints.ts';
@@ -152,6 +153,54 @@ describeEachDialect('staff list: search and keyset pages', (dialect) => {
       cursor = page.next;
     } while (cursor);
     expect(seen).toEqual(['c-009', 'c-008', 'c-007', 'c-006', 'c-005', 'c-004', 'c-003', 'c-002', 'c-001']);
+  });
+
+  it('pages a text found in more than a thousand complaints (the plan that walks the list) like any other', async () => {
+    const organisation = await loadOrganisationOf(db);
+    const many: Complaint[] = [];
+    for (let i = 0; i < 1200; i++) {
+      many.push(
+        newComplaint(
+          { description: `Veelvoorkomend woord, nummer ${i}.` },
+          {
+            id: `many-${String(i).padStart(4, '0')}`,
+            reference: `VP-2025-${String(i + 1).padStart(5, '0')}`,
+            channel: 'web',
+            receivedAt: new Date(Date.parse('2025-01-01T08:00:00Z') + i * 3_600_000).toISOString(),
+            receiverId: null,
+          },
+          {
+            now: NOW,
+            actor: { userId: null, name: 'reporter', roles: [], reporter: true },
+            ...organisation,
+            users: new Map(),
+            newId: () => `mm-${++counter}`,
+          },
+        ),
+      );
+    }
+    await insertComplaints(
+      db.kysely,
+      many.map((complaint) => ({ complaint, followUpTokenHash: `hash-${complaint.id}` })),
+    );
+    const first = await listComplaints(db.kysely, { text: 'veelvoorkomend' }, { limit: 50 });
+    expect(first.items.map((c) => c.id).slice(0, 3)).toEqual(['many-1199', 'many-1198', 'many-1197']);
+    expect(first.items).toHaveLength(50);
+    let seen = first.items.length;
+    let cursor = first.next;
+    while (cursor) {
+      const page: Awaited<ReturnType<typeof listComplaints>> = await listComplaints(
+        db.kysely,
+        { text: 'veelvoorkomend' },
+        { limit: 200, cursor },
+      );
+      seen += page.items.length;
+      cursor = page.next;
+    }
+    expect(seen).toBe(1200);
+    expect(
+      (await listComplaints(db.kysely, { text: 'nummer 1177.' }, { limit: 50 })).items.map((c) => c.id),
+    ).toEqual(['many-1177']);
   });
 
   it('searches within a page of a filter', async () => {

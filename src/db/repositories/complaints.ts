@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { ComplaintStatus } from '../../domain/lifecycle.ts';
 import { type DbExecutor, dialectOf } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { ComplaintsTable, Database } from '../tables.ts';
 import { insertWorkItems, replaceWorkItems } from './work-items.ts';
 import { analysisColumnsOf } from './analysis-columns.ts';
@@ -233,7 +233,7 @@ export async function listComplaints(
       // index complaints_overdue_idx, so that both planners may use it (migration 0008).
       .where('next_due', 'is not', null);
   }
-  if (filters.text) query = query.where(matchesText(db, filters.text));
+  if (filters.text) query = query.where(await textFilter(db, filters.text));
   if (page.cursor) {
     const [receivedAt, id] = decodeCursor(page.cursor);
     // A row-value comparison is one range of the (…, received_at, id) indexes on both dialects; the equivalent
@@ -255,33 +255,51 @@ const SEARCH_TEXT = sql.raw(
 );
 
 /**
- * The text filter: the reference, description, reporter's name or email contains the text, case-insensitively,
- * with LIKE's wildcards in the text taken literally. Indexed (migration 0008): on PostgreSQL a trigram index
- * serves the ILIKE; on SQLite a text of three or more characters is a phrase query on the FTS5 trigram index
- * (a phrase of trigrams is exactly a substring; case folded for all letters, not only ASCII), and a shorter one,
- * which trigrams cannot serve, is a LIKE over the four columns (ASCII case-insensitive).
+ * The text filter, as a LIKE: the reference, description, reporter's name or email contains the text
+ * (case-insensitive; on SQLite for ASCII letters only), with LIKE's wildcards in the text taken literally. On
+ * PostgreSQL the four columns are one expression, which its trigram index serves (migration 0008); on SQLite this
+ * reads every row it tests: listComplaints uses textFilter, which finds the rows through the search index.
  */
-export function matchesText(db: DbExecutor, text: string) {
+export function matchesText(db: DbExecutor, text: string): TextCondition {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  if (dialectOf(db) === 'postgres') {
-    return () => sql<boolean>`${SEARCH_TEXT} ilike ${like} escape '\\'`;
-  }
-  if ([...text].length >= 3) {
-    const phrase = `"${text.replaceAll('"', '""')}"`;
-    return (eb: ExpressionBuilder<Database, 'complaints'>) =>
-      eb(
-        'complaints.id',
-        'in',
-        sql<string>`(select complaint_id from complaint_search where id in
-          (select rowid from complaint_search_fts where complaint_search_fts match ${phrase}))`,
-      );
-  }
-  return (eb: ExpressionBuilder<Database, 'complaints'>) =>
+  if (dialectOf(db) === 'postgres') return () => sql<boolean>`${SEARCH_TEXT} ilike ${like} escape '\\'`;
+  return (eb) =>
     eb.or(
       (['reference', 'description', 'reporter_name', 'reporter_email'] as const).map(
         (column) => sql<boolean>`${sql.ref(column)} like ${like} escape '\\'`,
       ),
     );
+}
+
+type TextCondition = (eb: ExpressionBuilder<Database, 'complaints'>) => Expression<SqlBool>;
+
+/** Below this many complaints found by the SQLite search index, fetch them by id and sort them. */
+const FOUND_FEW = 1000;
+/** From this many on, walk the list in its order and test each row: a match turns up every few rows. */
+const FOUND_MANY = 20_000;
+
+/**
+ * The text filter of matchesText, the same matches, found the cheapest way. PostgreSQL's planner chooses
+ * between the trigram index and the list's own order by itself. SQLite's cannot see how many rows an FTS5 match
+ * finds, so it is counted here first (up to FOUND_MANY, a few milliseconds) and the plan chosen by it:
+ * - few (a reference, a name): the complaints the FTS5 trigram index finds, by id, then sorted;
+ * - some: the same set, probed while the list is walked in its order (`+` keeps SQLite from driving by id);
+ * - many (a common word): no index, the LIKE on each row as the list is walked, stopping at the page's end.
+ * Texts under three characters have no trigram and are always a LIKE. The FTS5 index finds a superset of the
+ * LIKE's matches (it folds the case of every letter, not only ASCII), so the LIKE always decides.
+ */
+export async function textFilter(db: DbExecutor, text: string): Promise<TextCondition> {
+  const like = matchesText(db, text);
+  if (dialectOf(db) === 'postgres' || [...text].length < 3) return like;
+  const phrase = `"${text.replaceAll('"', '""')}"`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from
+    (select rowid from complaint_search_fts where complaint_search_fts match ${phrase} limit ${FOUND_MANY})`.execute(db);
+  const found = Number(rows[0]?.n ?? 0);
+  if (found >= FOUND_MANY) return like;
+  const matching = sql<string>`(select complaint_id from complaint_search where id in
+    (select rowid from complaint_search_fts where complaint_search_fts match ${phrase}))`;
+  if (found < FOUND_FEW) return (eb) => eb.and([eb('complaints.id', 'in', matching), like(eb)]);
+  return (eb) => eb.and([sql<boolean>`+${sql.ref('complaints.id')} in ${matching}`, like(eb)]);
 }
 
 const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${receivedAt}|${id}`).toString('base64url');
