@@ -183,6 +183,18 @@ describeEachDialect('administrator pages: organisation settings', (dialect) => {
     expect(audit).toHaveLength(cases.length);
   });
 
+  it('edits the privacy statement, which the public /privacy page shows with the settings filled in', async () => {
+    await signIn('2026-05-05T10:00:00+02:00');
+    const text = 'We keep your complaint for {complaintYears} years.\n\nQuestions? Write to {email}.';
+    const response = await save('privacy-statement', { privacyStatementEn: text }, 'Shorter English text');
+    expect(response.statusCode).toBe(303);
+    expect(((await current()).data as { privacyStatement: { en: string } }).privacyStatement.en).toBe(text);
+    const page = textOf((await t.app.inject({ url: '/privacy?lang=en' })).body);
+    // The retention in force (3 years, saved above) and the organisation's address, never the placeholders.
+    expect(page).toContain('We keep your complaint for 3 years. Questions? Write to klachten@loket3.nl.');
+    expect(page).not.toContain('{complaintYears}');
+  });
+
   it('makes no version when nothing changed', async () => {
     await signIn('2026-05-04T11:00:00+02:00');
     const before = (await current()).version;

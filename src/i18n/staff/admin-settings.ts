@@ -68,6 +68,10 @@ const nl = {
       intro: 'Hoe lang de persoonlijke link van de melder werkt nadat de klacht is afgesloten.',
     },
     retention: { title: 'Bewaartermijnen', intro: 'Hoe lang gegevens worden bewaard.' },
+    privacyStatement: {
+      title: 'Privacyverklaring',
+      intro: 'De tekst van de pagina /privacy, waar het verbeterformulier naar verwijst.',
+    },
     security: {
       title: 'Beveiliging',
       intro: 'Aanmelden bij de werkomgeving: de tweede factor en hoe lang een sessie duurt.',
@@ -84,6 +88,10 @@ const nl = {
     website: 'Website',
     websiteHint: 'Met https://, bijvoorbeeld https://www.loket3.nl',
     privacyStatementUrl: 'Adres van de privacyverklaring',
+    privacyStatementNl: 'Privacyverklaring in het Nederlands',
+    privacyStatementEn: 'Privacyverklaring in het Engels',
+    privacyStatementHint:
+      'Alinea’s scheidt u met een lege regel. {organisation}, {complaintYears}, {auditLogYears}, {email} en {phone} worden ingevuld uit de instellingen, zodat de tekst altijd de termijnen noemt die gelden.',
     primaryColor: 'Hoofdkleur',
     primaryColorHint:
       'Als #rrggbb, bijvoorbeeld #00598a. De kleur moet een contrast van minstens 4,5:1 met wit halen.',
@@ -230,6 +238,10 @@ const en: Widen<typeof nl> = {
       intro: "How long the reporter's personal link works after the complaint is closed.",
     },
     retention: { title: 'Retention', intro: 'How long data is kept.' },
+    privacyStatement: {
+      title: 'Privacy statement',
+      intro: 'The text of the page /privacy, which the improvement form links to.',
+    },
     security: {
       title: 'Security',
       intro: 'Signing in to the workspace: the second factor and how long a session lasts.',
@@ -246,6 +258,10 @@ const en: Widen<typeof nl> = {
     website: 'Website',
     websiteHint: 'With https://, for example https://www.loket3.nl',
     privacyStatementUrl: 'Address of the privacy statement',
+    privacyStatementNl: 'Privacy statement in Dutch',
+    privacyStatementEn: 'Privacy statement in English',
+    privacyStatementHint:
+      'Separate paragraphs with a blank line. {organisation}, {complaintYears}, {auditLogYears}, {email} and {phone} are filled in from the settings, so that the text always states the terms in force.',
     primaryColor: 'Primary colour',
     primaryColorHint:
       'As #rrggbb, for example #00598a. The colour must reach a contrast of at least 4.5:1 with white.',

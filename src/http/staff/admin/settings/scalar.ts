@@ -19,7 +19,18 @@ export interface ScalarField {
   field: string;
   /** Dotted path in the settings. */
   path: string;
-  kind: 'text' | 'email' | 'url' | 'nullable' | 'integer' | 'boolean' | 'dates' | 'roles' | 'user';
+  /** longtext: several paragraphs, kept as typed (blank lines between paragraphs). */
+  kind:
+    | 'text'
+    | 'longtext'
+    | 'email'
+    | 'url'
+    | 'nullable'
+    | 'integer'
+    | 'boolean'
+    | 'dates'
+    | 'roles'
+    | 'user';
   label: TextKey;
   hint?: TextKey;
 }

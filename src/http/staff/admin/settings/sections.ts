@@ -191,6 +191,22 @@ export const SECTIONS: readonly SectionDef[] = [
     },
     { field: 'auditLogYears', path: 'retention.auditLogYears', kind: 'integer', label: 'auditLogYears' },
   ]),
+  scalarSection('privacy-statement', 'privacyStatement', [
+    {
+      field: 'privacyStatementNl',
+      path: 'privacyStatement.nl',
+      kind: 'longtext',
+      label: 'privacyStatementNl',
+      hint: 'privacyStatementHint',
+    },
+    {
+      field: 'privacyStatementEn',
+      path: 'privacyStatement.en',
+      kind: 'longtext',
+      label: 'privacyStatementEn',
+      hint: 'privacyStatementHint',
+    },
+  ]),
   scalarSection('security', 'security', [
     {
       field: 'twoFactorRequiredForRoles',

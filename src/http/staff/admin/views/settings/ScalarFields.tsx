@@ -123,6 +123,20 @@ export function ScalarFields({ ctx, s, fields, values, errors, settings, users }
                   }))}
               />
             );
+          case 'longtext':
+            return (
+              <TextareaField
+                key={f.field}
+                name={f.field}
+                label={label}
+                hint={hint}
+                value={value}
+                error={error}
+                errorPrefix={prefix}
+                rows={16}
+                maxLength={20_000}
+              />
+            );
           default: {
             if (f.field === 'primaryColor')
               hint = `${hint ?? ''} ${contrastNote(ctx, s, settings.branding.primaryColor)}`.trim();
