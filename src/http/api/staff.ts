@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { loadOrganisation } from '../../commands/context.ts';
+import { loadOrganisationOf } from '../../commands/context.ts';
 import { replaceFollowUpLink } from '../../commands/follow-up.ts';
 import { registerComplaint } from '../../commands/register-complaint.ts';
 import { convertSpotRecord, recordSpotRecord } from '../../commands/spot-records.ts';
@@ -91,7 +91,7 @@ export const staffRoutes =
         const actor = staffOf(request);
         const q = request.query;
         const now = deps.now();
-        const { calendar } = await loadOrganisation(deps.db.kysely);
+        const { calendar } = await loadOrganisationOf(deps.db);
         const page = await listComplaints(
           deps.db.kysely,
           {
@@ -133,7 +133,7 @@ export const staffRoutes =
             en: `No complaint ${request.params.reference}.`,
             nl: `Klacht ${request.params.reference} bestaat niet.`,
           });
-        const organisation = await loadOrganisation(deps.db.kysely);
+        const organisation = await loadOrganisationOf(deps.db);
         const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
         const view = viewOf(relation, actor);
         if (!view)
@@ -176,7 +176,7 @@ export const staffRoutes =
             nl: 'U mag geen klachten registreren.',
           });
         const { complaint } = await registerComplaint(deps, request.body, actor);
-        const organisation = await loadOrganisation(deps.db.kysely);
+        const organisation = await loadOrganisationOf(deps.db);
         const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
         return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation, deps.now()));
       },
@@ -210,7 +210,7 @@ export const staffRoutes =
             actor,
             expectedVersion,
           );
-          const organisation = await loadOrganisation(deps.db.kysely);
+          const organisation = await loadOrganisationOf(deps.db);
           const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
           return presentStaffComplaint(
             complaint,
@@ -341,7 +341,7 @@ export const staffRoutes =
             nl: 'U mag geen klachten registreren.',
           });
         const { complaint } = await convertSpotRecord(deps, request.params.id, request.body, actor);
-        const organisation = await loadOrganisation(deps.db.kysely);
+        const organisation = await loadOrganisationOf(deps.db);
         const relation = await relationOf(deps.db.kysely, complaint, actor, organisation);
         return reply.status(201).send(presentStaffComplaint(complaint, relation, organisation, deps.now()));
       },

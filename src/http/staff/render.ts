@@ -1,6 +1,6 @@
 /** Renders staff pages: the page context from the request, and the assets of the staff stylesheet. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { loadOrganisation } from '../../commands/context.ts';
+import { loadOrganisationOf } from '../../commands/context.ts';
 import { staffMessages } from '../../i18n/staff/common.ts';
 import type { AppDeps } from '../app.ts';
 import { assetPaths } from '../pages/assets.ts';
@@ -16,7 +16,7 @@ export async function staffPageContext(
   reply: FastifyReply,
 ): Promise<StaffPageContext> {
   const locale = pageLocale(request, reply);
-  const organisation = await loadOrganisation(deps.db.kysely);
+  const organisation = await loadOrganisationOf(deps.db);
   return {
     locale,
     t: staffMessages[locale],
