@@ -198,11 +198,14 @@ describeEachDialect('the case page', (dialect) => {
       expect(text).toContain(
         'Jeroen Bakker 19 mei 2026 09:31 Zaakpagina 127.0.0.1 Ahmed El Amrani 19 mei 2026 09:30 API 127.0.0.1 Fatima Yilmaz 19 mei 2026 09:29 Zaakpagina',
       );
+      // The way to the case's legal hold, for whoever may set it.
+      expect(page.body).toContain(`href="/staff/admin/privacy/cases/${reference}"`);
     }
     for (const key of ['handler', 'advisor', 'coach']) {
       const page = await (await signedInAs(t, key)).get(`/staff/complaints/${reference}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain('id="access-log"');
+      expect(page.body).not.toContain('/staff/admin/privacy/cases/');
     }
   });
 });

@@ -388,6 +388,7 @@ const nl = {
     intro:
       'Wie dit verbeterformulier heeft bekeken (alleen zichtbaar voor de kwaliteitsmanager en de beheerder).',
     caption: 'De laatste 50 keer inzage, de nieuwste eerst',
+    legalHold: 'Bewaarplicht en bewaartermijn van deze klacht',
     who: 'Wie',
     at: 'Wanneer',
     via: 'Via',
@@ -796,6 +797,7 @@ const en: Widen<typeof nl> = {
     heading: 'Access',
     intro: 'Who viewed this improvement form (visible to the quality manager and the administrator only).',
     caption: 'The last 50 views, newest first',
+    legalHold: 'Legal hold and retention of this complaint',
     who: 'Who',
     at: 'When',
     via: 'Through',

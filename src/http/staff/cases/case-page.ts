@@ -2,6 +2,7 @@
  * The case page: everything on it loaded for the view the policy gives this user, the view recorded in the
  * audit log, and the message about what was just done (with the letters that action sent).
  */
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'react';
 import { COMMENT_ON_REACTION } from '../../../commands/comment-on-reaction.ts';
@@ -10,6 +11,7 @@ import { listAudit } from '../../../db/repositories/audit-log.ts';
 import { type ComplaintEvent, listEvents } from '../../../db/repositories/complaint-events.ts';
 import { type Letter, listLetters } from '../../../db/repositories/letters.ts';
 import { followUpLinkExpiresAt } from '../../../domain/follow-up.ts';
+import { mayManageLegalHoldOf } from '../../../domain/privacy.ts';
 import { casesMessages } from '../../../i18n/staff/cases.ts';
 import { type CasesActionMessages, casesActionMessages } from '../../../i18n/staff/cases-actions.ts';
 import { presentStaffComplaint } from '../../api/presenters.ts';
@@ -81,6 +83,7 @@ export async function renderCasePage(
       : null,
     linkExpiresAt: followUpLinkExpiresAt(complaint, ctx.organisation.settings),
     managesCase: relation.isHandler || relation.actsAsQualityManager,
+    managesLegalHold: full && mayManageLegalHoldOf(relation, actor),
     status: options.statusText ?? doneMessages(options, ta, t, allEvents, letters, actor.userId),
     newFollowUpUrl: options.newFollowUpUrl,
     comment: options.comment,

@@ -35,6 +35,8 @@ export interface CaseViewProps {
   linkExpiresAt: string | null;
   /** The handler and the acting quality manager manage letters and the follow-up link. */
   managesCase: boolean;
+  /** Whoever may set or lift a legal hold on this case (its acting quality manager, an administrator). */
+  managesLegalHold: boolean;
 }
 
 /** The path of a case's page, and of anything below it. */

@@ -3,7 +3,7 @@
  * between, the fields it changed named in words, and its note), and the access log: who viewed the form,
  * shown to the quality manager and the administrator only.
  */
-import { Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Link, Paragraph, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import type { ComplaintEvent } from '../../../../../db/repositories/complaint-events.ts';
 import type { Complaint } from '../../../../../domain/complaint.ts';
 import type { ActionName, ComplaintStatus } from '../../../../../domain/lifecycle.ts';
@@ -93,12 +93,17 @@ export function Timeline(props: CaseViewProps) {
   );
 }
 
-export function AccessLog({ ctx, t, accessLog }: CaseViewProps) {
+export function AccessLog({ ctx, t, c, accessLog, managesLegalHold }: CaseViewProps) {
   if (!accessLog) return null;
   const a = t.accessLog;
   return (
     <Section id="access-log" title={a.heading}>
       <Paragraph>{a.intro}</Paragraph>
+      {managesLegalHold && (
+        <Paragraph>
+          <Link href={`/staff/admin/privacy/cases/${encodeURIComponent(c.reference)}`}>{a.legalHold}</Link>
+        </Paragraph>
+      )}
       {accessLog.length === 0 ? (
         <Muted>{a.none}</Muted>
       ) : (
