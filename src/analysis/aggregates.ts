@@ -35,6 +35,8 @@ export interface YearAggregates {
   byMonth: Counts;
   byChannel: Counts;
   byCategory: Counts;
+  /** Complaints per category and day of receipt (for recurrence). */
+  dailyByCategory: { category: string; on: IsoDate; count: number }[];
   byTeam: Counts;
   byRole: Counts;
   byCommissioningParty: Counts;

@@ -6,10 +6,13 @@
 import { loadOrganisation } from '../commands/context.ts';
 import type { DbExecutor } from '../db/database.ts';
 import { firstReceivedOn, gatherYear } from '../db/repositories/analysis.ts';
-import { gatherRecurrence, gatherVolumes } from '../db/repositories/analysis-trends.ts';
+import { dailyByCategory, firstMeasuresDone, gatherVolumes } from '../db/repositories/analysis-trends.ts';
 import { type FrozenReport, findFrozenReports } from '../db/repositories/annual-analyses.ts';
 import { amsterdamDateOf } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { RecurrenceInput, YearAggregates } from './aggregates.ts';
+import { addDays } from './dates.ts';
+import type { YearFigures } from './figures.ts';
 import {
   type AnnualReport,
   buildAnnualReport,
@@ -61,12 +64,18 @@ export async function computeAnnualReport(db: DbExecutor, year: number, now: Dat
   const previousLive = previousYear !== null && !frozen.has(previousYear);
   const liveVolumeYears = earlierYears.filter((y) => !frozen.has(y) && y !== previousYear);
 
-  const [current, previousAggregates, volumes, recurrence] = await Promise.all([
+  const [current, previousAggregates, volumes] = await Promise.all([
     gatherYear(db, year, options),
     previousLive ? gatherYear(db, previousYear, options) : Promise.resolve(null),
     gatherVolumes(db, liveVolumeYears),
-    gatherRecurrence(db, year),
   ]);
+  const recurrence = await gatherRecurrence(
+    db,
+    year,
+    current,
+    previousAggregates,
+    frozen.get(year - 1)?.report.current ?? null,
+  );
 
   const earlier: EarlierYear[] = earlierYears.map((y) => {
     const adopted = frozen.get(y);
@@ -114,4 +123,38 @@ export async function computeAnnualReport(db: DbExecutor, year: number, now: Dat
     earlier,
     recurrence,
   });
+}
+
+/**
+ * What the recurrence needs: per category the first preventive measure done on a complaint of the year or the
+ * year before, and the daily counts of those categories from a year before that day. The counted years give
+ * their daily counts already; only the years they do not cover are read.
+ */
+async function gatherRecurrence(
+  db: DbExecutor,
+  year: number,
+  current: YearAggregates,
+  previous: YearAggregates | null,
+  previousFrozen: YearFigures | null,
+): Promise<RecurrenceInput> {
+  const categories = [
+    ...new Set([
+      ...Object.keys(current.byCategory),
+      ...Object.keys(previous?.byCategory ?? previousFrozen?.volume.byCategory ?? {}),
+    ]),
+  ].filter((category) => category !== '');
+  const firstMeasureDone = await firstMeasuresDone(db, [year - 1, year], categories, `${year}-12-31`);
+  if (firstMeasureDone.length === 0) return { firstMeasureDone, daily: [] };
+  const measured = new Set(firstMeasureDone.map((f) => f.category));
+  const earliest = firstMeasureDone.map((f) => f.on).sort()[0]!;
+  const fromYear = Number(addDays(earliest, -366).slice(0, 4));
+  const counted = [current, previous].filter((a): a is YearAggregates => a !== null);
+  const toRead = Array.from({ length: year - fromYear + 1 }, (_, i) => fromYear + i).filter(
+    (y) => !counted.some((a) => a.year === y),
+  );
+  const daily = [
+    ...counted.flatMap((a) => a.dailyByCategory.filter((d) => measured.has(d.category))),
+    ...(await dailyByCategory(db, toRead, [...measured])),
+  ];
+  return { firstMeasureDone, daily };
 }

@@ -150,6 +150,7 @@ function yearWith(year: number, byCategory: Record<string, number>): YearAggrega
     byMonth: {},
     byChannel: { web: total },
     byCategory,
+    dailyByCategory: [],
     byTeam: {},
     byRole: {},
     byCommissioningParty: {},

@@ -1,10 +1,9 @@
 /**
- * The annual analysis's counts beyond the chosen year: the volume of earlier years for the trends, and the
- * daily counts per category around the first preventive measure of each category (recurrence). They read the
- * category and volume indexes in their own order; the first measures come from a small partial index.
+ * The annual analysis's counts beyond one year's: the volume of earlier years for the trends, and for the
+ * recurrence the first preventive measure done per category (from a small partial index) and daily counts per
+ * category of the years the chosen year's own counts do not cover.
  */
 import type { RecurrenceInput, YearVolume } from '../../analysis/aggregates.ts';
-import { addDays } from '../../analysis/dates.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
 import type { DbExecutor } from '../database.ts';
 import { add, key, n } from './analysis-sql.ts';
@@ -39,44 +38,53 @@ export async function gatherVolumes(db: DbExecutor, years: readonly number[]): P
 }
 
 /**
- * Per category, the first day a preventive measure was done on a complaint received in the year or the year
- * before (done by the end of the year), and the daily counts of those categories from a year before that day.
+ * Per category, the first day a preventive measure was done on a complaint received in one of `years` (done by
+ * `doneBy`): one lookup per year and category in the small partial index (its first entry is the minimum).
  */
-export async function gatherRecurrence(db: DbExecutor, year: number): Promise<RecurrenceInput> {
-  const firsts = await db
-    .selectFrom('complaints')
-    .select(['category', (eb) => eb.fn.min<IsoDate>('preventive_first_done_on').as('first')])
-    // Repeats the partial index's condition, so that the planner may use it.
-    .where('preventive_first_done_on', 'is not', null)
-    .where('received_year', 'in', [year - 1, year])
-    .where('category', 'is not', null)
-    .where('preventive_first_done_on', '<=', `${year}-12-31`)
-    .groupBy('category')
-    .execute();
-  const firstMeasureDone = firsts.map((row) => ({ category: String(row.category), on: String(row.first) }));
-  if (firstMeasureDone.length === 0) return { firstMeasureDone, daily: [] };
-  const earliest = firstMeasureDone.map((f) => f.on).sort()[0]!;
-  const years = Array.from(
-    { length: year - Number(addDays(earliest, -366).slice(0, 4)) + 1 },
-    (_, i) => year - i,
-  );
+export async function firstMeasuresDone(
+  db: DbExecutor,
+  years: readonly number[],
+  categories: readonly string[],
+  doneBy: IsoDate,
+): Promise<RecurrenceInput['firstMeasureDone']> {
+  const firsts = new Map<string, IsoDate>();
+  for (const year of years) {
+    for (const category of categories) {
+      const row = await db
+        .selectFrom('complaints')
+        .select('preventive_first_done_on')
+        // Repeats the partial index's condition, so that the planner may use it.
+        .where('preventive_first_done_on', 'is not', null)
+        .where('received_year', '=', year)
+        .where('category', '=', category)
+        .where('preventive_first_done_on', '<=', doneBy)
+        .orderBy('preventive_first_done_on')
+        .limit(1)
+        .executeTakeFirst();
+      const on = row?.preventive_first_done_on ? String(row.preventive_first_done_on) : null;
+      if (on && (!firsts.has(category) || on < firsts.get(category)!)) firsts.set(category, on);
+    }
+  }
+  return [...firsts].map(([category, on]) => ({ category, on }));
+}
+
+/** Complaints per category and day of receipt in `years`, for `categories` (the category index's order). */
+export async function dailyByCategory(
+  db: DbExecutor,
+  years: readonly number[],
+  categories: readonly string[],
+): Promise<RecurrenceInput['daily']> {
+  if (years.length === 0 || categories.length === 0) return [];
   const rows = await db
     .selectFrom('complaints')
     .select(['received_year', 'category', 'received_on', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('received_year', 'in', years)
-    .where(
-      'category',
-      'in',
-      firstMeasureDone.map((f) => f.category),
-    )
+    .where('received_year', 'in', [...years])
+    .where('category', 'in', [...categories])
     .groupBy(['received_year', 'category', 'received_on'])
     .execute();
-  return {
-    firstMeasureDone,
-    daily: rows.map((row) => ({
-      category: String(row.category),
-      on: String(row.received_on),
-      count: n(row.n),
-    })),
-  };
+  return rows.map((row) => ({
+    category: String(row.category),
+    on: String(row.received_on),
+    count: n(row.n),
+  }));
 }

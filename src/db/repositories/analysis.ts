@@ -56,9 +56,14 @@ async function gatherCategories(db: DbExecutor, year: number) {
     .execute();
   const result = { total: 0, byMonth: {} as Counts, byCategory: {} as Counts };
   const acknowledge = new Map<string, number>();
+  const daily = new Map<string, number>();
   for (const row of rows) {
     const count = n(row.n);
     result.total += count;
+    if (row.category !== null) {
+      const day = `${row.category}|${row.received_on}`;
+      daily.set(day, (daily.get(day) ?? 0) + count);
+    }
     add(result.byMonth, String(Number(String(row.received_on).slice(5, 7))), count);
     add(result.byCategory, key(row.category), count);
     if (row.acknowledged_on !== null) {
@@ -70,7 +75,11 @@ async function gatherCategories(db: DbExecutor, year: number) {
     const [from, to] = pair.split('|') as [string, string];
     return { from, to, count };
   });
-  return { ...result, acknowledgePairs };
+  const dailyByCategory = [...daily].map(([day, count]) => {
+    const [category, on] = day.split('|') as [string, string];
+    return { category, on, count };
+  });
+  return { ...result, dailyByCategory, acknowledgePairs };
 }
 
 const VOLUME_KEYS = [
