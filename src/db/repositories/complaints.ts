@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { ComplaintStatus } from '../../domain/lifecycle.ts';
 import { type DbExecutor, dialectOf } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { ComplaintsTable, Database } from '../tables.ts';
 import { insertWorkItems, replaceWorkItems } from './work-items.ts';
 import { analysisColumnsOf } from './analysis-columns.ts';
@@ -209,7 +209,7 @@ export async function listComplaints(
   filters: ComplaintFilters,
   page: { limit: number; cursor?: string | null },
 ): Promise<ComplaintPage> {
-  let query = db.selectFrom('complaints').selectAll();
+  let query = db.selectFrom('complaints');
   if (filters.statuses?.length) query = query.where('status', 'in', filters.statuses);
   if (filters.handlerId) query = query.where('handler_id', '=', filters.handlerId);
   if (filters.unassigned) query = query.where('handler_id', 'is', null);
@@ -233,14 +233,15 @@ export async function listComplaints(
       // index complaints_overdue_idx, so that both planners may use it (migration 0008).
       .where('next_due', 'is not', null);
   }
-  if (filters.text) query = query.where(await textFilter(db, filters.text));
   if (page.cursor) {
     const [receivedAt, id] = decodeCursor(page.cursor);
     // A row-value comparison is one range of the (…, received_at, id) indexes on both dialects; the equivalent
     // OR of two conditions is not, and made a deep page scan everything newer than it.
     query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(receivedAt, id)));
   }
-  const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const rows = filters.text
+    ? await rowsMatching(db, query, filters.text, page.limit + 1)
+    : await newestFirst(query.selectAll()).limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit).map(fromRow);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
@@ -258,7 +259,7 @@ const SEARCH_TEXT = sql.raw(
  * The text filter, as a LIKE: the reference, description, reporter's name or email contains the text
  * (case-insensitive; on SQLite for ASCII letters only), with LIKE's wildcards in the text taken literally. On
  * PostgreSQL the four columns are one expression, which its trigram index serves (migration 0008); on SQLite this
- * reads every row it tests: listComplaints uses textFilter, which finds the rows through the search index.
+ * reads every row it tests: listComplaints finds the rows through the search index where that reads less.
  */
 export function matchesText(db: DbExecutor, text: string): TextCondition {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -272,34 +273,48 @@ export function matchesText(db: DbExecutor, text: string): TextCondition {
 }
 
 type TextCondition = (eb: ExpressionBuilder<Database, 'complaints'>) => Expression<SqlBool>;
+type ListQuery = SelectQueryBuilder<Database, 'complaints', object>;
 
-/** Below this many complaints found by the SQLite search index, fetch them by id and sort them. */
-const FOUND_FEW = 1000;
-/** From this many on, walk the list in its order and test each row: a match turns up every few rows. */
-const FOUND_MANY = 20_000;
+const newestFirst = <O>(query: SelectQueryBuilder<Database, 'complaints', O>) =>
+  query.orderBy('received_at', 'desc').orderBy('id', 'desc');
+
+/** How many rows of the list a search walks, testing each, before it asks the search index instead. */
+const WALK = 2000;
+const FULL_REFERENCE = /^VP-\d{4}-\d{5,}$/i;
 
 /**
- * The text filter of matchesText, the same matches, found the cheapest way. PostgreSQL's planner chooses
- * between the trigram index and the list's own order by itself. SQLite's cannot see how many rows an FTS5 match
- * finds, so it is counted here first (up to FOUND_MANY, a few milliseconds) and the plan chosen by it:
- * - few (a reference, a name): the complaints the FTS5 trigram index finds, by id, then sorted;
- * - some: the same set, probed while the list is walked in its order (`+` keeps SQLite from driving by id);
- * - many (a common word): no index, the LIKE on each row as the list is walked, stopping at the page's end.
- * Texts under three characters have no trigram and are always a LIKE. The FTS5 index finds a superset of the
- * LIKE's matches (it folds the case of every letter, not only ASCII), so the LIKE always decides.
+ * The first `n` rows of the list whose text matches (matchesText), found the cheapest way.
+ * - PostgreSQL: the planner chooses between the trigram index and the list's own order by itself.
+ * - A whole reference: its unique index (a reference is only ever searched to open that one case).
+ * - SQLite, a text found often (a common word, a frequent name): walking the list in its order and testing each
+ *   row fills the page within a few hundred rows; the walk stops after WALK rows.
+ * - SQLite, a text found rarely (the walk came back short): the complaints the FTS5 trigram index finds
+ *   (migration 0008), fetched by id and sorted. The index finds a superset of the LIKE's matches (it folds the
+ *   case of every letter, not only ASCII), so the LIKE decides here too, and both ways give the same rows.
+ * Texts under three characters have no trigram: a LIKE only.
  */
-export async function textFilter(db: DbExecutor, text: string): Promise<TextCondition> {
+async function rowsMatching(db: DbExecutor, query: ListQuery, text: string, n: number): Promise<Row[]> {
   const like = matchesText(db, text);
-  if (dialectOf(db) === 'postgres' || [...text].length < 3) return like;
+  if (FULL_REFERENCE.test(text.trim())) {
+    return query.selectAll().where('reference', '=', text.trim().toUpperCase()).limit(n).execute();
+  }
+  if (dialectOf(db) === 'postgres' || [...text].length < 3) {
+    return newestFirst(query.selectAll().where(like)).limit(n).execute();
+  }
+  const walked = await newestFirst(query.select((eb) => ['id', sql<number>`(${like(eb)})`.as('hit')]))
+    .limit(WALK)
+    .execute();
+  const hits = walked.filter((row) => Number(row.hit) === 1).map((row) => row.id);
+  if (hits.length >= n || walked.length < WALK) {
+    if (hits.length === 0) return [];
+    return newestFirst(query.selectAll().where('id', 'in', hits.slice(0, n))).execute();
+  }
   const phrase = `"${text.replaceAll('"', '""')}"`;
-  const { rows } = await sql<{ n: number }>`select count(*) as n from
-    (select rowid from complaint_search_fts where complaint_search_fts match ${phrase} limit ${FOUND_MANY})`.execute(db);
-  const found = Number(rows[0]?.n ?? 0);
-  if (found >= FOUND_MANY) return like;
-  const matching = sql<string>`(select complaint_id from complaint_search where id in
+  const found = sql<string>`(select complaint_id from complaint_search where id in
     (select rowid from complaint_search_fts where complaint_search_fts match ${phrase}))`;
-  if (found < FOUND_FEW) return (eb) => eb.and([eb('complaints.id', 'in', matching), like(eb)]);
-  return (eb) => eb.and([sql<boolean>`+${sql.ref('complaints.id')} in ${matching}`, like(eb)]);
+  return newestFirst(query.selectAll().where((eb) => eb.and([eb('complaints.id', 'in', found), like(eb)])))
+    .limit(n)
+    .execute();
 }
 
 const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${receivedAt}|${id}`).toString('base64url');
