@@ -24,7 +24,7 @@ import type { StaffPageContext } from '../context.ts';
 import { sendPage, staffPageContext } from '../render.ts';
 import { handlerCandidates } from './forms/assignment.ts';
 import { actionSlug, formBySlug, formFieldOf, validateForm } from './forms/index.ts';
-import type { ActionForm, FormEnv, Values } from './forms/types.ts';
+import type { ActionForm, FieldSpec, FormEnv, Values } from './forms/types.ts';
 import { type CaseContext, loadCase } from './load.ts';
 import { ActionPage } from './views/ActionPage.tsx';
 import { casePath } from './views/case-view.ts';
@@ -104,6 +104,28 @@ function renderAction(
   );
 }
 
+/**
+ * A required choice with a single option (the one mention to link, the one open measure) is made already: the
+ * page shows it chosen, and the person only confirms. Optional choices stay empty.
+ */
+function onlyChoices(fields: FieldSpec[]): Values {
+  const chosen: Values = {};
+  for (const field of fields) {
+    if (field.kind === 'group') Object.assign(chosen, onlyChoices(field.fields));
+    else if (
+      (field.kind === 'select' || field.kind === 'radio') &&
+      !field.optional &&
+      field.options.length === 1
+    )
+      chosen[field.name] = field.options[0]!.value;
+  }
+  return chosen;
+}
+
+/** The values a form's own defaults give, leaving out the empty ones (they would undo a choice made above). */
+const filled = (values: Values): Values =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+
 export async function actionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const readForm = formReader(deps.config);
 
@@ -120,7 +142,7 @@ export async function actionRoutes(app: FastifyInstance, deps: AppDeps): Promise
         throw forbidden();
       const env = formEnv(ctx, kase, request.query ?? {});
       return renderAction(deps, reply, 200, ctx, env, form, {
-        values: { ...form.initial?.(env) },
+        values: { ...onlyChoices(form.fields(env)), ...filled(form.initial?.(env) ?? {}) },
         errors: [],
       });
     },
