@@ -141,11 +141,11 @@ export async function runIntake(options: {
       for (const c of contenders) {
         const server = c.server as Server;
         server.resetPeak();
-        const result = await measureOnce(intakeSpec(server.url, settings));
+        const result = await measureOnce(intakeSpec(server.url, settings), server.pid);
         c.results.push(result);
         c.peakRss.push(server.peakRssMiB());
         log(
-          `  run ${run} ${c.id}: ${result.rps} req/s (201 only), p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, unexpected ${result.unexpected}, rss ${server.peakRssMiB()} MiB, load ${result.load[0]}`,
+          `  run ${run} ${c.id}: ${result.rps} req/s (201 only), p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, unexpected ${result.unexpected}, rss ${server.peakRssMiB()} MiB, cpu ${result.cpuMsPerRequest} ms/req, load ${result.load[0]}`,
         );
       }
     }
@@ -178,6 +178,7 @@ export async function runIntake(options: {
       unit: 'req/s',
       latency: measured.latency,
       load: measured.load,
+      ...(measured.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: measured.cpuMsPerRequest } : {}),
       extra: {
         runs: measured.runs,
         statuses: measured.statuses,

@@ -120,22 +120,25 @@ export async function runList(options: {
         server.resetPeak();
         for (const v of variants(facts)) {
           if (v.dashboard && !dashboardThere) continue;
-          const result = await measureOnce({
-            url: `${server.url}${v.path}`,
-            headers: v.dashboard
-              ? {
-                  cookie: `vp_staff=${facts.sessionToken}`,
-                  'accept-encoding': 'br, gzip',
-                  'accept-language': 'nl',
-                }
-              : { authorization: `Bearer ${token}` },
-            connections: LIST_CONNECTIONS,
-            durationS: settings.durationS,
-            warmupS: settings.warmupS,
-            expectStatus: 200,
-          });
+          const result = await measureOnce(
+            {
+              url: `${server.url}${v.path}`,
+              headers: v.dashboard
+                ? {
+                    cookie: `vp_staff=${facts.sessionToken}`,
+                    'accept-encoding': 'br, gzip',
+                    'accept-language': 'nl',
+                  }
+                : { authorization: `Bearer ${token}` },
+              connections: LIST_CONNECTIONS,
+              durationS: settings.durationS,
+              warmupS: settings.warmupS,
+              expectStatus: 200,
+            },
+            server.pid,
+          );
           log(
-            `  ${v.id}: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, ${result.rps} req/s, unexpected ${result.unexpected}, load ${result.load[0]}`,
+            `  ${v.id}: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, ${result.rps} req/s, cpu ${result.cpuMsPerRequest} ms/req, unexpected ${result.unexpected}, load ${result.load[0]}`,
           );
           figures.push({
             id: `list.${dialect}.${v.id}.${size}`,
@@ -143,6 +146,7 @@ export async function runList(options: {
             value: result.latencyMs.p95,
             unit: 'ms (p95)',
             latency: result.latencyMs,
+            ...(result.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: result.cpuMsPerRequest } : {}),
             target: 'p95 < 50 ms, only 200s',
             met: result.unexpected === 0 && result.latencyMs.p95 < 50,
             complaints: facts.count,
@@ -161,14 +165,18 @@ export async function runList(options: {
         server.resetPeak();
         const intake = await measureOnce(
           intakeSpec(server.url, { durationS: settings.durationS, warmupS: settings.warmupS }),
+          server.pid,
         );
-        log(`  intake: ${intake.rps} req/s, p99 ${intake.latencyMs.p99} ms, rss ${server.peakRssMiB()} MiB`);
+        log(
+          `  intake: ${intake.rps} req/s, p99 ${intake.latencyMs.p99} ms, cpu ${intake.cpuMsPerRequest} ms/req, rss ${server.peakRssMiB()} MiB`,
+        );
         figures.push({
           id: `growth.intake.${dialect}.${size}`,
           what: `intake at ${CONNECTIONS} connections with ${facts.count} complaints in the database`,
           value: intake.rps,
           unit: 'req/s',
           latency: intake.latencyMs,
+          ...(intake.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: intake.cpuMsPerRequest } : {}),
           complaints: facts.count,
           load: intake.load,
           extra: { statuses: intake.statuses, unexpected: intake.unexpected, dialect, size },

@@ -113,10 +113,10 @@ export async function runPage(options: {
         ['minimal', minimal],
         ['app', app],
       ] as const) {
-        const result = await measureOnce(spec(server.url));
+        const result = await measureOnce(spec(server.url), server.pid);
         runs[key].push(result);
         log(
-          `  run ${run} ${key}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.bytesPerResponse} B/response, load ${result.load[0]}`,
+          `  run ${run} ${key}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.bytesPerResponse} B/response, cpu ${result.cpuMsPerRequest} ms/req, load ${result.load[0]}`,
         );
       }
     }
@@ -130,6 +130,7 @@ export async function runPage(options: {
         value: a.rps,
         unit: 'req/s',
         latency: a.latency,
+        ...(a.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: a.cpuMsPerRequest } : {}),
         ceiling: {
           what: `minimal React SSR page of the same HTML size (${minimalHtml} B), compressed the same way, same run`,
           value: m.rps,
@@ -147,6 +148,7 @@ export async function runPage(options: {
         value: m.rps,
         unit: 'req/s',
         latency: m.latency,
+        ...(m.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: m.cpuMsPerRequest } : {}),
         load: m.load,
         extra: { runs: m.runs, htmlBytes: minimalHtml },
       },

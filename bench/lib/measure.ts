@@ -1,7 +1,7 @@
 /** Repeated load runs against a server, summarised the same way for every benchmark. */
 import type { LoadResult, LoadSpec } from './load-child.ts';
 import { loadNow } from './machine.ts';
-import { load } from './processes.ts';
+import { cpuSeconds, load } from './processes.ts';
 import { median, round } from './results.ts';
 
 export interface Measured {
@@ -16,6 +16,8 @@ export interface Measured {
   statuses: Record<string, number>;
   bytesPerResponse: number;
   load: number[];
+  /** Server CPU per answered request (ms), of the median run. */
+  cpuMsPerRequest?: number;
 }
 
 export interface RunSettings {
@@ -27,14 +29,33 @@ export interface RunSettings {
 export const INTAKE_SETTINGS = (quick: boolean): RunSettings =>
   quick ? { runs: 1, durationS: 5, warmupS: 3 } : { runs: 3, durationS: 15, warmupS: 5 };
 
-export async function measureOnce(spec: LoadSpec): Promise<LoadResult & { load: number[] }> {
+export type Run = LoadResult & {
+  load: number[];
+  /** The server's CPU time per answered request in the measured period (ms): what a busy machine does not inflate. */
+  cpuMsPerRequest?: number;
+};
+
+/**
+ * One measured run: the warm-up as a run of its own, then the measured period, with the server's CPU time over
+ * just that period when its pid is given.
+ */
+export async function measureOnce(spec: LoadSpec, serverPid?: number): Promise<Run> {
+  if (spec.warmupS > 0) await load({ ...spec, durationS: spec.warmupS, warmupS: 0 });
   const loadAvg = loadNow();
-  return { ...(await load(spec)), load: loadAvg };
+  const cpuBefore = serverPid ? cpuSeconds(serverPid) : Number.NaN;
+  const result = await load({ ...spec, warmupS: 0 });
+  const cpu = serverPid ? cpuSeconds(serverPid) - cpuBefore : Number.NaN;
+  const answered = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+  return {
+    ...result,
+    load: loadAvg,
+    ...(Number.isFinite(cpu) && answered > 0 ? { cpuMsPerRequest: round((cpu * 1000) / answered, 3) } : {}),
+  };
 }
 
-export function summarise(results: (LoadResult & { load: number[] })[]): Measured {
+export function summarise(results: Run[]): Measured {
   const byRps = [...results].sort((a, b) => a.rps - b.rps);
-  const middle = byRps[Math.floor((byRps.length - 1) / 2)] as LoadResult & { load: number[] };
+  const middle = byRps[Math.floor((byRps.length - 1) / 2)] as Run;
   const statuses: Record<string, number> = {};
   for (const r of results)
     for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
@@ -46,5 +67,6 @@ export function summarise(results: (LoadResult & { load: number[] })[]): Measure
     statuses,
     bytesPerResponse: middle.bytesPerResponse,
     load: results[0]?.load ?? loadNow(),
+    ...(middle.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: middle.cpuMsPerRequest } : {}),
   };
 }

@@ -22,6 +22,9 @@ export interface Figure {
   /** The target in words, and whether this figure met it (null: no target). */
   target?: string;
   met?: boolean | null;
+  /** The server's CPU time per answered request (ms), where a server was measured: unlike latency, hardly
+   * inflated by other work on the machine. */
+  cpuMsPerRequest?: number;
   /** Complaints in the database when measured. */
   complaints?: number;
   /** Load averages (1, 5, 15 min) when the measurement started. */
