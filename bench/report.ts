@@ -46,11 +46,11 @@ function header(result: BenchResult): string[] {
 function figureTable(figures: Figure[]): string[] {
   const rows = figures.map(
     (f) =>
-      `| ${f.what} | **${num(f.value, f.unit === 'KB' ? 1 : 0)}** ${f.unit} | ${f.latency ? `${ms(f.latency.p50)} / ${ms(f.latency.p99)}` : '–'} | ${f.ceiling ? `${num(f.ceiling.value)} ${f.ceiling.unit} (${f.ceiling.what})` : '–'} | ${pct(f.ratio)} | ${f.target ?? '–'} | ${met(f)} | ${load(f)} |`,
+      `| ${f.what} | **${num(f.value, f.unit === 'KB' ? 1 : 0)}** ${f.unit} | ${f.latency ? `${ms(f.latency.p50)} / ${ms(f.latency.p99)}` : '–'} | ${f.cpuMsPerRequest !== undefined ? ms(f.cpuMsPerRequest) : '–'} | ${f.ceiling ? `${num(f.ceiling.value)} ${f.ceiling.unit} (${f.ceiling.what})` : '–'} | ${pct(f.ratio)} | ${f.target ?? '–'} | ${met(f)} | ${load(f)} |`,
   );
   return [
-    '| what | measured | p50 / p99 ms | ceiling, same run | ratio | target | | load |',
-    '|---|---|---|---|---|---|---|---|',
+    '| what | measured | p50 / p99 ms | server CPU ms/request | ceiling, same run | ratio | target | | load |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ];
@@ -65,7 +65,7 @@ function listTables(result: BenchResult): string[] {
     const sizes = [...new Set(mine.map((f) => Number(f.extra?.size)))].sort((a, b) => a - b);
     const variants = [...new Set(mine.map((f) => String(f.extra?.variant)))];
     lines.push(
-      `**${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}**: p95 (p50) in ms, at ${sizes.map((s) => num(s)).join(', ')} complaints; target p95 < 50 ms.`,
+      `**${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}**: p95 (p50) · server CPU per request, in ms, at ${sizes.map((s) => num(s)).join(', ')} complaints; target p95 < 50 ms.`,
       '',
       `| query | ${sizes.map((s) => `${num(s)}`).join(' | ')} |`,
       `|---|${sizes.map(() => '---').join('|')}|`,
@@ -74,7 +74,8 @@ function listTables(result: BenchResult): string[] {
       const cells = sizes.map((size) => {
         const f = mine.find((x) => x.extra?.variant === variant && Number(x.extra?.size) === size);
         if (!f) return '–';
-        return `${f.met ? '' : '❌ '}${ms(f.latency?.p95)} (${ms(f.latency?.p50)})`;
+        const cpu = f.cpuMsPerRequest !== undefined ? ` · ${ms(f.cpuMsPerRequest)}` : '';
+        return `${f.met ? '' : '❌ '}${ms(f.latency?.p95)} (${ms(f.latency?.p50)})${cpu}`;
       });
       const what = mine.find((x) => x.extra?.variant === variant)?.what ?? variant;
       lines.push(`| ${what} | ${cells.join(' | ')} |`);
@@ -92,13 +93,13 @@ function listTables(result: BenchResult): string[] {
       '',
     );
     lines.push(
-      '| database | complaints | intake req/s | intake p99 ms | peak RSS MiB | load |',
-      '|---|---|---|---|---|---|',
+      '| database | complaints | intake req/s | intake p99 ms | server CPU ms/request | peak RSS MiB | load |',
+      '|---|---|---|---|---|---|---|',
     );
     for (const f of growth.filter((x) => x.id.startsWith('growth.intake.'))) {
       const rss = growth.find((x) => x.id === f.id.replace('growth.intake.', 'growth.rss.'));
       lines.push(
-        `| ${f.extra?.dialect} | ${num(f.complaints)} | ${num(f.value)} | ${ms(f.latency?.p99)} | ${rss ? `${rss.met ? '' : '❌ '}${num(rss.value)}` : '–'} | ${load(f)} |`,
+        `| ${f.extra?.dialect} | ${num(f.complaints)} | ${num(f.value)} | ${ms(f.latency?.p99)} | ${f.cpuMsPerRequest !== undefined ? ms(f.cpuMsPerRequest) : '–'} | ${rss ? `${rss.met ? '' : '❌ '}${num(rss.value)}` : '–'} | ${load(f)} |`,
       );
     }
     lines.push('');
