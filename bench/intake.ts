@@ -150,7 +150,15 @@ export async function runIntake(options: {
       }
     }
     for (const c of contenders) await c.server?.stop();
-    cpuFigures = await registrationCpu([normal, postgres], options.quick ? 300 : 2000, log);
+    cpuFigures = await registrationCpu(
+      [
+        { dataset: normal, sync: 'normal' },
+        { dataset: full, sync: 'full' },
+        { dataset: postgres, sync: undefined },
+      ],
+      options.quick ? 300 : 2000,
+      log,
+    );
   } finally {
     for (const c of contenders) await c.server?.stop();
     for (const dataset of [normal, full, postgres]) await drop(dataset).catch(() => {});
@@ -253,27 +261,29 @@ export async function runIntake(options: {
   };
 }
 
-/** CPU per registration in-process (bench/register-cpu.ts), on each database. */
+/** CPU and wall time per registration in-process, one at a time (bench/register-cpu.ts), on each database. */
 async function registrationCpu(
-  datasets: Dataset[],
+  targets: { dataset: Dataset; sync: 'normal' | 'full' | undefined }[],
   count: number,
   log: (line: string) => void,
 ): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const dataset of datasets) {
+  for (const { dataset, sync } of targets) {
     const load = loadNow();
     const r = await runScript<{ cpuUsPerRegistration: number; wallUsPerRegistration: number }>(
       'bench/register-cpu.ts',
       [dataset.env.DATABASE_URL as string, String(count)],
+      sync ? { SQLITE_SYNCHRONOUS: sync } : {},
     );
+    const label = sync ? `${dataset.dialect}, synchronous=${sync.toUpperCase()}` : dataset.dialect;
     log(
-      `  registerComplaint in-process on ${dataset.dialect}: ${r.cpuUsPerRegistration} µs CPU, ${r.wallUsPerRegistration} µs wall`,
+      `  registerComplaint in-process on ${label}: ${r.cpuUsPerRegistration} µs CPU, ${r.wallUsPerRegistration} µs wall`,
     );
     figures.push({
-      id: `intake.cpu.${dataset.dialect}`,
-      what: `CPU time of one registerComplaint (no HTTP), one at a time, ${dataset.dialect}`,
+      id: `intake.cpu.${dataset.dialect}${sync ? `.${sync}` : ''}`,
+      what: `one registerComplaint without HTTP, one at a time (${label}): CPU time; wall time in extra`,
       value: r.cpuUsPerRegistration,
-      unit: 'µs',
+      unit: 'µs CPU',
       load,
       extra: { wallUs: r.wallUsPerRegistration, count },
     });

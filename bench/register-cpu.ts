@@ -3,7 +3,7 @@
  * loop, one at a time, in this process. A busy machine stretches wall time but hardly CPU time, which makes this
  * the steadiest figure for before/after comparisons of the intake path.
  *
- *   node --import tsx bench/register-cpu.ts <DATABASE_URL> <count>   → one JSON line
+ *   [SQLITE_SYNCHRONOUS=full] node --import tsx bench/register-cpu.ts <DATABASE_URL> <count>   → one JSON line
  */
 import { randomUUID } from 'node:crypto';
 import { REPORTER } from '../src/commands/context.ts';
@@ -15,7 +15,11 @@ import { INTAKE_BODY } from './intake-body.ts';
 const [url, countArg] = process.argv.slice(2);
 if (!url) throw new Error('usage: register-cpu.ts <DATABASE_URL> <count>');
 const count = Number(countArg ?? 1000);
-const config = parseConfig({ DATABASE_URL: url, PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });
+const config = parseConfig({
+  DATABASE_URL: url,
+  PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+  SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'normal',
+});
 const db = await openDatabase(url, { sqliteSynchronous: config.sqliteSynchronous });
 const deps = { db, config, now: () => new Date(), newId: () => randomUUID() };
 const body = JSON.parse(INTAKE_BODY);
