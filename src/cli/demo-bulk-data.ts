@@ -17,7 +17,7 @@
  */
 
 import { REPORTER } from '../commands/context.ts';
-import type { ActionContext, Actor, UserRef } from '../domain/action-context.ts';
+import type { Actor, UserRef } from '../domain/action-context.ts';
 import type { Action } from '../domain/action-schemas.ts';
 import { applyAction } from '../domain/apply-action.ts';
 import { amsterdamDateOf, type WorkingDayCalendar } from '../domain/calendar.ts';

@@ -76,10 +76,20 @@ function openSqlite(location: string, synchronous: 'normal' | 'full'): Db {
   database.pragma('foreign_keys = ON');
   // Other processes (CLI, a second worker) may hold the write lock briefly; wait instead of failing at once.
   database.pragma('busy_timeout = 5000');
+  // The planner chooses between the list's indexes by their statistics (a rare state through its own index,
+  // a common one along the date index); without them it guesses. SQLite's advice for long-lived connections:
+  // `optimize` on opening and every few hours, with a limit so that it samples instead of reading every row.
+  database.pragma('analysis_limit = 1000');
+  database.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => database.pragma('optimize'), 6 * 3_600_000).unref();
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
   });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  const close = () => {
+    clearInterval(optimizer);
+    return kysely.destroy();
+  };
+  return { kysely, dialect: 'sqlite', close };
 }
 
 /**
