@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/database.ts';
+import type { Db, Dialect } from '../../src/db/database.ts';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrate.ts';
 import {
   describeEachDialect,
@@ -23,6 +23,7 @@ const ownTables = async (db: TestDb) =>
 const migrate = (db: Db) => whileTestSchemasStay(() => migrateToLatest(db));
 
 const TABLES = [
+  'annual_analyses',
   'api_tokens',
   'attachments',
   'audit_log',
@@ -31,11 +32,12 @@ const TABLES = [
   'complaints',
   'deletion_log',
   'email_outbox',
-  'letter_templates',
   'legal_holds',
+  'letter_templates',
   'letters',
   'organisation_settings',
   'password_resets',
+  'rate_limits',
   'reference_counters',
   'reminders',
   'sign_in_throttles',
@@ -45,12 +47,26 @@ const TABLES = [
   'users',
 ];
 
+/** SQLite's text search is an FTS5 table (with its shadow tables) over a narrow table (migration 0008). */
+const SQLITE_SEARCH = [
+  'complaint_search',
+  'complaint_search_fts',
+  'complaint_search_fts_config',
+  'complaint_search_fts_data',
+  'complaint_search_fts_docsize',
+  'complaint_search_fts_idx',
+];
+const tablesOf = (dialect: Dialect): string[] =>
+  dialect === 'sqlite' ? [...TABLES, ...SQLITE_SEARCH].sort() : TABLES;
+
 const MIGRATIONS = [
   '2026-11-25-0001-initial',
   '2026-11-25-0002-letters-and-reminders',
   '2026-11-26-0003-staff-sessions',
   '2026-11-26-0004-dashboard',
   '2026-11-26-0005-sign-in-accounts',
+  '2026-11-26-0006-analysis-facts',
+  '2026-11-26-0007-rate-limits',
   '2026-11-26-0008-list-indexes',
   '2026-11-26-0009-privacy',
 ];
@@ -67,16 +83,7 @@ describeEachDialect('migrations', (dialect) => {
     expect(await migrate(db)).toEqual({ applied: [] });
 
     const tables = (await ownTables(db)).map((t) => t.name).sort();
-    // SQLite's text search is an FTS5 table (with its shadow tables) over a narrow table (migration 0008).
-    const sqliteSearch = [
-      'complaint_search',
-      'complaint_search_fts',
-      'complaint_search_fts_config',
-      'complaint_search_fts_data',
-      'complaint_search_fts_docsize',
-      'complaint_search_fts_idx',
-    ];
-    expect(tables).toEqual(dialect === 'sqlite' ? [...TABLES, ...sqliteSearch].sort() : TABLES);
+    expect(tables).toEqual(tablesOf(dialect));
     const status = await whileTestSchemasStay(() => migrationStatus(db));
     expect(status.map((m) => m.name)).toEqual(MIGRATIONS);
     expect(status[0]?.executedAt).toBeInstanceOf(Date);
@@ -166,7 +173,7 @@ describeEachDialect('migrations in two processes at once', (dialect) => {
     };
     const applied = (await whileTestSchemasStay(() => Promise.all([run(), run(), run(), run()]))).flat();
     expect(applied).toEqual(MIGRATIONS);
-    expect((await ownTables(db)).map((t) => t.name).sort()).toEqual(TABLES);
+    expect((await ownTables(db)).map((t) => t.name).sort()).toEqual(tablesOf(dialect));
   });
 });
 
