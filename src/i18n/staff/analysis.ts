@@ -297,7 +297,6 @@ const nl = {
       'De kwaliteitsmanager legt de conclusies vast en stelt de analyse vast. U kunt ze hier lezen.',
     versionHint:
       'De publicatieversie is zonder persoonsgegevens en zonder vrije tekst, voor het jaarverslag.',
-    chartBeside: 'Grafiek bij deze tabel',
     wholeForm: 'Nog niet opgeslagen: wat u typte staat hieronder nog ingevuld.',
   },
 };
@@ -578,7 +577,6 @@ const en: Widen<typeof nl> = {
     onlyQualityManager:
       'The quality manager records the conclusions and adopts the analysis. You can read them here.',
     versionHint: 'The publishable version has no personal data and no free text, for the annual report.',
-    chartBeside: 'Chart with this table',
     wholeForm: 'Not saved yet: what you typed is still filled in below.',
   },
 };
