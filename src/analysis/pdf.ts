@@ -201,8 +201,16 @@ export async function renderReportPdf(document: ReportDocument, options: PdfOpti
     const turn =
       wide !== landscape ? { pageBreak: 'before', pageOrientation: wide ? 'landscape' : 'portrait' } : {};
     landscape = wide;
-    content.push({ text: section.title, style: 'h2', ...turn } as Content);
-    for (const block of section.blocks) content.push(...(await blockContent(block, document.language)));
+    const title = { text: section.title, style: 'h2', ...turn } as Content;
+    const blocks: Content[] = [];
+    for (const block of section.blocks) blocks.push(...(await blockContent(block, document.language)));
+    // A section's title never stands alone at the foot of a page: it joins its first table when that is kept whole
+    // (a title that turns the page starts one anyway; pdfmake turns pages only for a node at the top level).
+    const [first, ...rest] = blocks;
+    const kept = first as { stack?: Content[]; unbreakable?: boolean } | undefined;
+    if (!('pageBreak' in turn) && kept?.unbreakable && kept.stack)
+      content.push({ stack: [title, ...kept.stack], unbreakable: true } as Content, ...rest);
+    else content.push(title, ...blocks);
   }
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
