@@ -4,14 +4,7 @@
  * judgement: the conclusions and actions per question of step 8, saved as a draft, then adopted after a
  * confirmation. Works without JavaScript.
  */
-import {
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReportDocument, ReportVersion } from '../../../analysis/document/types.ts';
 import { QUESTIONS } from '../../../analysis/judgement.ts';
 import type { AnnualAnalysis } from '../../../db/repositories/annual-analyses.ts';
@@ -124,7 +117,6 @@ export function AnalysisPage(props: AnalysisPageProps) {
       <ReportSections
         document={document}
         charts={charts}
-        t={a}
         {...(version === 'internal' && props.mayJudge && !analysis.adoption
           ? { replace: { id: 'judgement', node: <JudgementForm {...props} /> } }
           : {})}

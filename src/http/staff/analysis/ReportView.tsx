@@ -7,7 +7,6 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { formatCell } from '../../../analysis/document/format.ts';
 import type { Block, ReportDocument, Section, Table } from '../../../analysis/document/types.ts';
-import type { AnalysisMessages } from '../../../i18n/staff/analysis.ts';
 import { TableWrap } from '../admin/components/TableWrap.tsx';
 
 const NUMERIC = new Set(['count', 'percent', 'decimal', 'rate', 'pvalue']);
@@ -65,12 +64,10 @@ function BlockView({
   block,
   document,
   charts,
-  t,
 }: {
   block: Block;
   document: ReportDocument;
   charts: ReadonlyMap<string, string>;
-  t: AnalysisMessages;
 }) {
   switch (block.type) {
     case 'figures':
@@ -124,12 +121,10 @@ function BlockView({
 export function ReportSections({
   document,
   charts,
-  t,
   replace,
 }: {
   document: ReportDocument;
   charts: ReadonlyMap<string, string>;
-  t: AnalysisMessages;
   /** A section to show differently (the judgement as a form): its id and what to show instead. */
   replace?: { id: string; node: ReactNode };
 }) {
@@ -147,7 +142,7 @@ export function ReportSections({
           {replace?.id === section.id
             ? replace.node
             : section.blocks.map((block) => (
-                <BlockView key={block.id} block={block} document={document} charts={charts} t={t} />
+                <BlockView key={block.id} block={block} document={document} charts={charts} />
               ))}
         </section>
       ))}
