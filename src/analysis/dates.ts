@@ -2,24 +2,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { type IsoDate, startOfAmsterdamDay } from '../domain/calendar.ts';
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * The Amsterdam calendar date of an instant, as domain/calendar.ts `amsterdamDateOf` gives it (the same time
- * zone data), about five times faster: the facts of every complaint are derived on every write, several dates
- * each, and the export derives them for every row. 'en-CA' formats as YYYY-MM-DD.
- */
-export function amsterdamDate(instant: string): IsoDate {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid instant: ${JSON.stringify(instant)}`);
-  return AMSTERDAM.format(date);
-}
-
 /** The date `days` calendar days after (or before, when negative) `date`. */
 export const addDays = (date: IsoDate, days: number): IsoDate =>
   Temporal.PlainDate.from(date).add({ days }).toString();

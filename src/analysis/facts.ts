@@ -6,9 +6,8 @@
  * of by parsing 100 000 JSON documents. Everything here is a function of the form alone: re-deriving the facts
  * of a stored complaint always gives what was stored.
  */
-import type { IsoDate } from '../domain/calendar.ts';
+import { amsterdamDateOf, type IsoDate } from '../domain/calendar.ts';
 import type { Complaint, CorrectiveKind, Judgement, Survey } from '../domain/complaint.ts';
-import { amsterdamDate } from './dates.ts';
 
 /** How the reporter reacted to an offer; `no_answer` while the offer waits for a reaction. */
 export type OfferReaction = 'satisfied' | 'not_satisfied' | 'no_answer';
@@ -74,7 +73,7 @@ export type FactsSource = Pick<
   | 'survey'
 >;
 
-const dateOrNull = (instant: string | null): IsoDate | null => (instant ? amsterdamDate(instant) : null);
+const dateOrNull = (instant: string | null): IsoDate | null => (instant ? amsterdamDateOf(instant) : null);
 
 function reactionOf(offer: { satisfied: boolean | null } | undefined): OfferReaction | null {
   if (!offer) return null;
@@ -84,17 +83,17 @@ function reactionOf(offer: { satisfied: boolean | null } | undefined): OfferReac
 
 /** A measure counts as done on time when it was done on or before its due date (Amsterdam dates). */
 const doneOnTime = (measure: { doneAt: string | null; dueDate: IsoDate }): boolean =>
-  measure.doneAt !== null && amsterdamDate(measure.doneAt) <= measure.dueDate;
+  measure.doneAt !== null && amsterdamDateOf(measure.doneAt) <= measure.dueDate;
 
 /** The facts the annual analysis counts, from the form. */
 export function complaintFacts(complaint: FactsSource): ComplaintFacts {
-  const receivedOn = amsterdamDate(complaint.receivedAt);
+  const receivedOn = amsterdamDateOf(complaint.receivedAt);
   const kinds = new Set(complaint.offers.flatMap((offer) => offer.measures.map((m) => m.kind)));
   const routes: string[] = [];
   for (const escalation of complaint.escalations)
     if (!routes.includes(escalation.route)) routes.push(escalation.route);
   const prevention = complaint.preventiveMeasures;
-  const doneDates = prevention.flatMap((m) => (m.doneAt ? [amsterdamDate(m.doneAt)] : [])).sort();
+  const doneDates = prevention.flatMap((m) => (m.doneAt ? [amsterdamDateOf(m.doneAt)] : [])).sort();
   return {
     receivedYear: Number(receivedOn.slice(0, 4)),
     receivedMonth: Number(receivedOn.slice(5, 7)),

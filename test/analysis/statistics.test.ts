@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { YearAggregates } from '../../src/analysis/aggregates.ts';
-import { amsterdamDate, exposureDays } from '../../src/analysis/dates.ts';
+import { exposureDays } from '../../src/analysis/dates.ts';
 import { buildAnnualReport } from '../../src/analysis/report.ts';
 import { holm, quantile, ratePValue, verdictOf, workingDayCounter } from '../../src/analysis/statistics.ts';
-import { amsterdamDateOf, createCalendar } from '../../src/domain/calendar.ts';
+import { createCalendar } from '../../src/domain/calendar.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.ts';
 import { atwCalendar } from '../domain/fixtures.ts';
 
@@ -238,25 +238,5 @@ describe('trend verdicts on constructed years (2022 → 2023, 365 days each)', (
     expect(report.trends.total.vsPrevious).toMatchObject({ changePercent: 2.8, verdict: 'no_clear_change' });
     // One earlier year only: no comparison with "the earlier years together".
     expect(report.trends.total.vsEarlier).toBeNull();
-  });
-});
-
-describe('the Amsterdam date of an instant, quickly', () => {
-  it.each([
-    // 00:59:59 CET, just before the clocks go forward
-    ['2026-03-29T00:59:59Z', '2026-03-29'],
-    // 00:30 CEST on the day the clocks go back
-    ['2026-10-24T22:30:00Z', '2026-10-25'],
-    ['2025-12-31T23:30:00Z', '2026-01-01'],
-    ['2026-04-30T21:59:59.999Z', '2026-04-30'],
-    ['2026-04-30T22:00:00.000Z', '2026-05-01'],
-    ['2026-04-30T23:30:00+02:00', '2026-04-30'],
-  ])('%s is %s, as the domain says', (instant, date) => {
-    expect(amsterdamDate(instant)).toBe(date);
-    expect(amsterdamDateOf(instant)).toBe(date);
-  });
-
-  it('refuses what is no instant', () => {
-    expect(() => amsterdamDate('yesterday')).toThrow(RangeError);
   });
 });

@@ -5,10 +5,9 @@
  * dates are ISO dates (YYYY-MM-DD, Amsterdam), working days are numbers. Pure.
  */
 
-import type { IsoDate } from '../../domain/calendar.ts';
+import { amsterdamDateOf, type IsoDate } from '../../domain/calendar.ts';
 import type { Complaint, Language } from '../../domain/complaint.ts';
 import { type AnalysisMessages, analysisMessages } from '../../i18n/staff/analysis.ts';
-import { amsterdamDate } from '../dates.ts';
 import { type ComplaintFacts, complaintFacts } from '../facts.ts';
 import type { ReportLabels } from '../report.ts';
 import type { ExportValue } from './safe-cell.ts';
@@ -208,7 +207,7 @@ export const COMPLAINT_COLUMNS: readonly ExportColumn[] = [
     'withdrawn_on',
     'Ingetrokken op',
     'Withdrawn on',
-    ({ complaint }) => (complaint.withdrawal ? amsterdamDate(complaint.withdrawal.at) : null),
+    ({ complaint }) => (complaint.withdrawal ? amsterdamDateOf(complaint.withdrawal.at) : null),
     'date',
   ),
   col('judgement', 'Oordeel', 'Judgement', ({ facts }, ctx) =>
@@ -287,7 +286,7 @@ export const COMPLAINT_COLUMNS: readonly ExportColumn[] = [
     'closed_on',
     'Afgesloten op',
     'Closed on',
-    ({ complaint }) => (complaint.closedAt ? amsterdamDate(complaint.closedAt) : null),
+    ({ complaint }) => (complaint.closedAt ? amsterdamDateOf(complaint.closedAt) : null),
     'date',
   ),
   col('survey_handled_well', 'Vragenlijst: goed behandeld', 'Survey: handled well', ({ facts }, ctx) =>
