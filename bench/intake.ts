@@ -38,7 +38,7 @@ export const APP_ENV: Record<string, string> = {
 export const APP_SETUP = [
   'The app is started as `node bin/verbeterpunt.js serve` (NODE_ENV=production) on 127.0.0.1, one process; autocannon runs in a separate process.',
   'PUBLIC_RATE_LIMIT_PER_MINUTE=1000000: the rate limiter stays on (the same code path) but cannot refuse the single benchmark client; only 201 answers count as throughput and any other status fails the figure.',
-  'LOG_LEVEL=info (JSON lines per request, written to a file in bench/results/tmp/), OUTBOX_WORKER=true (no SMTP: the follow-up mail of each submission is queued and moved to the local outbox), DEADLINE_WATCH=false and RETENTION_JOB=false (their first runs, 10 s and 60 s after the start, would land inside a measurement; retention would also anonymise the datasets' old cases).',
+  'LOG_LEVEL=info (JSON lines per request, written to a file in bench/results/tmp/), OUTBOX_WORKER=true (no SMTP: the follow-up mail of each submission is queued and moved to the local outbox), DEADLINE_WATCH=false and RETENTION_JOB=false (their first runs, 10 s and 60 s after the start, would land inside a measurement; retention would also anonymise the old cases of the datasets).',
 ];
 
 export const intakeSpec = (url: string, settings: { durationS: number; warmupS: number }): LoadSpec => ({
