@@ -20,7 +20,10 @@ const config = parseConfig({
   PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
   SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'normal',
 });
-const db = await openDatabase(url, { sqliteSynchronous: config.sqliteSynchronous });
+const db = await openDatabase(url, {
+  sqliteSynchronous: config.sqliteSynchronous,
+  sqliteCheckpoints: process.env.CHECKPOINTS === 'automatic' ? 'automatic' : 'background',
+});
 const deps = { db, config, now: () => new Date(), newId: () => randomUUID() };
 const body = JSON.parse(INTAKE_BODY);
 for (let i = 0; i < Math.min(200, count); i++) await registerComplaint(deps, body, REPORTER);

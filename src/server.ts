@@ -21,6 +21,7 @@ export interface RunningServer {
 export async function startServer(config: Readonly<Config>, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = await openDatabase(config.databaseUrl, {
     sqliteSynchronous: config.sqliteSynchronous,
+    sqliteCheckpoints: 'background',
     poolSize: config.databasePoolSize,
   });
   const report = await bootstrap(db, config.organisationSettingsPath, systemClock());

@@ -20,6 +20,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,6 +41,11 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** SQLite only: `synchronous` in WAL mode (default normal; see docs/adr/0002-sqlite-durability.md). */
   sqliteSynchronous?: 'normal' | 'full';
+  /**
+   * SQLite only: 'background' checkpoints the WAL in a worker thread instead of inside commits (the server;
+   * see sqlite-checkpointer.ts). Default 'automatic': SQLite's own, for short-lived processes.
+   */
+  sqliteCheckpoints?: 'automatic' | 'background';
 }
 
 /**
@@ -52,13 +58,21 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   if (url.startsWith('sqlite:')) {
-    return openSqlite(url.slice('sqlite:'.length), options.sqliteSynchronous ?? 'normal');
+    return openSqlite(
+      url.slice('sqlite:'.length),
+      options.sqliteSynchronous ?? 'normal',
+      options.sqliteCheckpoints ?? 'automatic',
+    );
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options);
   throw new Error(`Unsupported database URL (expected sqlite:<path> or postgres://…): ${redact(url)}`);
 }
 
-function openSqlite(location: string, synchronous: 'normal' | 'full'): Db {
+function openSqlite(
+  location: string,
+  synchronous: 'normal' | 'full',
+  checkpoints: 'automatic' | 'background',
+): Db {
   // Accept `sqlite:///abs/path` and `sqlite://rel/path` too, as people copy them from other tools.
   const file = location.startsWith('//') ? location.slice(2) : location;
   if (file === '') throw new Error('The sqlite: URL needs a path, or :memory:');
@@ -82,12 +96,20 @@ function openSqlite(location: string, synchronous: 'normal' | 'full'): Db {
   database.pragma('analysis_limit = 1000');
   database.pragma('optimize = 0x10002');
   const optimizer = setInterval(() => database.pragma('optimize'), 6 * 3_600_000).unref();
+  let checkpointer: Checkpointer | null = null;
+  if (checkpoints === 'background' && filename !== ':memory:') {
+    database.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(filename);
+  }
   const kysely = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
   });
-  const close = () => {
+  const close = async () => {
     clearInterval(optimizer);
-    return kysely.destroy();
+    // The worker's connection closes first, so that the main one is the last and SQLite checkpoints and
+    // removes the WAL as it closes.
+    await checkpointer?.stop();
+    await kysely.destroy();
   };
   return { kysely, dialect: 'sqlite', close };
 }
