@@ -29,7 +29,12 @@ export async function up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
     // When a printed letter was put in the post (delivery = post); set once.
     .addColumn('posted_at', t.timestamp)
     .execute();
-  await db.schema.createIndex('letters_complaint_id_idx').ifNotExists().on('letters').column('complaint_id').execute();
+  await db.schema
+    .createIndex('letters_complaint_id_idx')
+    .ifNotExists()
+    .on('letters')
+    .column('complaint_id')
+    .execute();
 
   await db.schema
     .createTable('letter_templates')

@@ -48,19 +48,29 @@ const METADATA = [
  */
 export async function insertAttachment(db: DbExecutor, input: NewAttachment): Promise<Attachment> {
   const { content } = input;
-  if (content.length === 0) reject({ en: 'The file is empty.', nl: 'Het bestand is leeg.' }, { reason: 'empty' });
+  if (content.length === 0)
+    reject({ en: 'The file is empty.', nl: 'Het bestand is leeg.' }, { reason: 'empty' });
   if (content.length > input.maxBytes) {
-    reject({ en: `The file is larger than ${megabytes(input.maxBytes)} MB.`, nl: `Het bestand is groter dan ${megabytes(input.maxBytes)} MB.` }, {
-      reason: 'too_large',
-      maxBytes: input.maxBytes,
-    });
+    reject(
+      {
+        en: `The file is larger than ${megabytes(input.maxBytes)} MB.`,
+        nl: `Het bestand is groter dan ${megabytes(input.maxBytes)} MB.`,
+      },
+      {
+        reason: 'too_large',
+        maxBytes: input.maxBytes,
+      },
+    );
   }
   const contentType = await sniffContentType(content);
   if (!contentType || !ALLOWED_ATTACHMENT_TYPES.includes(contentType)) {
-    reject({ en: 'This type of file cannot be attached.', nl: 'Dit soort bestand kan niet worden bijgevoegd.' }, {
-      reason: 'type_not_allowed',
-      contentType: contentType ?? null,
-    });
+    reject(
+      { en: 'This type of file cannot be attached.', nl: 'Dit soort bestand kan niet worden bijgevoegd.' },
+      {
+        reason: 'type_not_allowed',
+        contentType: contentType ?? null,
+      },
+    );
   }
   const row = await db
     .insertInto('attachments')
@@ -115,7 +125,8 @@ export async function totalAttachmentBytes(db: DbExecutor, complaintId: string):
   return Number(row?.total ?? 0);
 }
 
-const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+const megabytes = (bytes: number): string =>
+  (bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 
 function reject(message: LocalisedMessage, details: Record<string, unknown>): never {
   throw new DomainError('invalid_input', message, { field: 'attachments', details });

@@ -20,7 +20,11 @@ export interface ComplaintEvent {
  * Appends an event. Call it in the transaction that wrote the complaint: the version check there makes this
  * transaction the only writer of the complaint, so max(seq) + 1 cannot collide (the unique key guards anyway).
  */
-export async function appendEvent(db: DbExecutor, complaintId: string, event: Omit<ComplaintEvent, 'seq'>): Promise<number> {
+export async function appendEvent(
+  db: DbExecutor,
+  complaintId: string,
+  event: Omit<ComplaintEvent, 'seq'>,
+): Promise<number> {
   const last = await db
     .selectFrom('complaint_events')
     .select((eb) => eb.fn.max('seq').as('seq'))

@@ -3,6 +3,8 @@
  * columns; the rest of the form is one JSON document. Each field lives in exactly one of the two places.
  * Every write checks the version column (optimistic locking: the same on SQLite and PostgreSQL).
  */
+
+import type { Expression, ExpressionBuilder, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
 import { sql } from 'kysely';
 import type { Complaint } from '../../domain/complaint.ts';
 import { dashboardDue } from '../../domain/dashboard.ts';
@@ -10,10 +12,9 @@ import { DomainError } from '../../domain/errors.ts';
 import type { ComplaintStatus } from '../../domain/lifecycle.ts';
 import { type DbExecutor, dialectOf } from '../database.ts';
 import { fromBool, parseJson, toBool, toJson, toTimestamp } from '../normalise.ts';
-import type { Expression, ExpressionBuilder, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { ComplaintsTable, Database } from '../tables.ts';
-import { insertWorkItems, replaceWorkItems } from './work-items.ts';
 import { analysisColumnsOf } from './analysis-columns.ts';
+import { insertWorkItems, replaceWorkItems } from './work-items.ts';
 
 type Row = Selectable<ComplaintsTable>;
 /** What the JSON document holds: the form without the column-owned fields. */
@@ -40,10 +41,29 @@ type ComplaintData = Omit<
 
 function toRow(complaint: Complaint, followUpTokenHash: string) {
   const {
-    id, reference, status, version, channel, receivedAt, registeredAt, receiverId, description, category, team,
-    deadlines, acknowledgedAt, resolvedAt, closedAt, updatedAt, reporter, ...rest
+    id,
+    reference,
+    status,
+    version,
+    channel,
+    receivedAt,
+    registeredAt,
+    receiverId,
+    description,
+    category,
+    team,
+    deadlines,
+    acknowledgedAt,
+    resolvedAt,
+    closedAt,
+    updatedAt,
+    reporter,
+    ...rest
   } = complaint;
-  const data: ComplaintData = { ...rest, reporter: { postalAddress: reporter.postalAddress, consentToContact: reporter.consentToContact } };
+  const data: ComplaintData = {
+    ...rest,
+    reporter: { postalAddress: reporter.postalAddress, consentToContact: reporter.consentToContact },
+  };
   return {
     id,
     reference,
@@ -117,7 +137,11 @@ export function fromRow(row: Row): Complaint {
   };
 }
 
-export async function insertComplaint(db: DbExecutor, complaint: Complaint, followUpTokenHash: string): Promise<void> {
+export async function insertComplaint(
+  db: DbExecutor,
+  complaint: Complaint,
+  followUpTokenHash: string,
+): Promise<void> {
   await db.insertInto('complaints').values(toRow(complaint, followUpTokenHash)).execute();
   await insertWorkItems(db, [complaint]);
 }
@@ -135,17 +159,31 @@ export async function insertComplaints(
   const columns = Object.keys(values[0] ?? {}).length || 1;
   const perStatement = Math.max(1, Math.floor(32_000 / columns));
   for (let start = 0; start < values.length; start += perStatement) {
-    await db.insertInto('complaints').values(values.slice(start, start + perStatement)).execute();
+    await db
+      .insertInto('complaints')
+      .values(values.slice(start, start + perStatement))
+      .execute();
   }
-  await insertWorkItems(db, rows.map((row) => row.complaint));
+  await insertWorkItems(
+    db,
+    rows.map((row) => row.complaint),
+  );
 }
 
 /**
  * Writes the complaint if nobody changed it since `expectedVersion`; the stored version becomes
  * expectedVersion + 1. Of two concurrent writers one wins; the other gets version_conflict (HTTP 409).
  */
-export async function updateComplaint(db: DbExecutor, complaint: Complaint, expectedVersion: number): Promise<Complaint> {
-  const { follow_up_token_hash: _keep, id: _id, ...row } = toRow({ ...complaint, version: expectedVersion + 1 }, '');
+export async function updateComplaint(
+  db: DbExecutor,
+  complaint: Complaint,
+  expectedVersion: number,
+): Promise<Complaint> {
+  const {
+    follow_up_token_hash: _keep,
+    id: _id,
+    ...row
+  } = toRow({ ...complaint, version: expectedVersion + 1 }, '');
   const result = await db
     .updateTable('complaints')
     .set(row)
@@ -153,16 +191,27 @@ export async function updateComplaint(db: DbExecutor, complaint: Complaint, expe
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) {
-    throw new DomainError('version_conflict', { en: 'The complaint was changed by someone else. Reload it and try again.', nl: 'Iemand anders heeft de klacht intussen gewijzigd. Laad hem opnieuw en probeer het nog eens.' }, {
-      details: { expectedVersion },
-    });
+    throw new DomainError(
+      'version_conflict',
+      {
+        en: 'The complaint was changed by someone else. Reload it and try again.',
+        nl: 'Iemand anders heeft de klacht intussen gewijzigd. Laad hem opnieuw en probeer het nog eens.',
+      },
+      {
+        details: { expectedVersion },
+      },
+    );
   }
   await replaceWorkItems(db, complaint);
   return { ...complaint, version: expectedVersion + 1 };
 }
 
 export async function findComplaintByReference(db: DbExecutor, reference: string): Promise<Complaint | null> {
-  const row = await db.selectFrom('complaints').selectAll().where('reference', '=', reference).executeTakeFirst();
+  const row = await db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
@@ -171,8 +220,15 @@ export async function findComplaintById(db: DbExecutor, id: string): Promise<Com
   return row ? fromRow(row) : null;
 }
 
-export async function findComplaintByFollowUpTokenHash(db: DbExecutor, hash: string): Promise<Complaint | null> {
-  const row = await db.selectFrom('complaints').selectAll().where('follow_up_token_hash', '=', hash).executeTakeFirst();
+export async function findComplaintByFollowUpTokenHash(
+  db: DbExecutor,
+  hash: string,
+): Promise<Complaint | null> {
+  const row = await db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('follow_up_token_hash', '=', hash)
+    .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
@@ -223,12 +279,14 @@ export async function listComplaints(
   }
   if (filters.overdueOn) {
     const day = filters.overdueOn;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_by', '<', day)]),
-        eb.and([eb('resolved_at', 'is', null), eb('resolve_by', '<', day)]),
-      ]),
-    ).where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed'])
+    query = query
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_by', '<', day)]),
+          eb.and([eb('resolved_at', 'is', null), eb('resolve_by', '<', day)]),
+        ]),
+      )
+      .where('status', 'not in', ['withdrawn', 'not_taken_up', 'closed'])
       // The same cases (next_due is set exactly while a case is open), written as the predicate of the partial
       // index complaints_overdue_idx, so that both planners may use it (migration 0008).
       .where('next_due', 'is not', null);
@@ -241,7 +299,9 @@ export async function listComplaints(
   }
   const rows = filters.text
     ? await rowsMatching(db, query, filters.text, page.limit + 1)
-    : await newestFirst(query.selectAll()).limit(page.limit + 1).execute();
+    : await newestFirst(query.selectAll())
+        .limit(page.limit + 1)
+        .execute();
   const items = rows.slice(0, page.limit).map(fromRow);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
@@ -317,12 +377,17 @@ async function rowsMatching(db: DbExecutor, query: ListQuery, text: string, n: n
     .execute();
 }
 
-const encodeCursor = (receivedAt: string, id: string): string => Buffer.from(`${receivedAt}|${id}`).toString('base64url');
+const encodeCursor = (receivedAt: string, id: string): string =>
+  Buffer.from(`${receivedAt}|${id}`).toString('base64url');
 
 function decodeCursor(cursor: string): [string, string] {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt))) {
-    throw new DomainError('invalid_input', { en: 'Invalid cursor.', nl: 'Ongeldige cursor.' }, { field: 'cursor' });
+    throw new DomainError(
+      'invalid_input',
+      { en: 'Invalid cursor.', nl: 'Ongeldige cursor.' },
+      { field: 'cursor' },
+    );
   }
   return [toTimestamp(receivedAt), id];
 }

@@ -115,14 +115,21 @@ export async function findLetter(db: DbExecutor, id: string): Promise<Letter | n
 }
 
 /** A complaint's letters, oldest first; only the reporter's when `reporterOnly`. */
-export async function listLetters(db: DbExecutor, complaintId: string, options: { reporterOnly?: boolean } = {}): Promise<Letter[]> {
+export async function listLetters(
+  db: DbExecutor,
+  complaintId: string,
+  options: { reporterOnly?: boolean } = {},
+): Promise<Letter[]> {
   let query = selectLetters(db).where('complaint_id', '=', complaintId);
   if (options.reporterOnly) query = query.where('recipient_role', '=', 'reporter');
   const rows = await query.orderBy('created_at').orderBy('id').execute();
   return rows.map((row) => toLetter(row as Row));
 }
 
-export async function getLetterPdf(db: DbExecutor, id: string): Promise<{ letter: Letter; pdf: Buffer } | null> {
+export async function getLetterPdf(
+  db: DbExecutor,
+  id: string,
+): Promise<{ letter: Letter; pdf: Buffer } | null> {
   const letter = await findLetter(db, id);
   if (!letter) return null;
   const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();

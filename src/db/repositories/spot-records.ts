@@ -52,7 +52,10 @@ export async function insertSpotRecord(db: DbExecutor, input: NewSpotRecord): Pr
 export async function insertSpotRecords(db: DbExecutor, inputs: readonly NewSpotRecord[]): Promise<void> {
   const rows = inputs.map(newRow);
   for (let start = 0; start < rows.length; start += 4000) {
-    await db.insertInto('spot_records').values(rows.slice(start, start + 4000)).execute();
+    await db
+      .insertInto('spot_records')
+      .values(rows.slice(start, start + 4000))
+      .execute();
   }
 }
 
