@@ -5,8 +5,7 @@
  * drawn from stands beside it, so nobody depends on the picture. Colours reach at least 3:1 against white
  * (WCAG 1.4.11); hidden counts of the publishable version are left out of the drawing.
  */
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
+import type * as vegaLite from 'vega-lite';
 import type { Language } from '../domain/complaint.ts';
 import { analysisMessages } from '../i18n/staff/analysis.ts';
 import type { Table } from './document/types.ts';
@@ -117,6 +116,12 @@ export function chartSpec(table: Table, language: Language): vegaLite.TopLevelSp
 }
 
 const cache = new Map<string, string>();
+
+/** Vega and Vega-Lite (about 30 MB) are loaded by the first chart, not when the server starts. */
+async function chartLibraries() {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  return { vega, vegaLite };
+}
 const CACHE_SIZE = 256;
 
 /**
@@ -132,6 +137,7 @@ export async function chartSvg(table: Table, language: Language): Promise<string
   const key = JSON.stringify([spec, table.caption, hidden]);
   const cached = cache.get(key);
   if (cached) return cached;
+  const { vega, vegaLite } = await chartLibraries();
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -27,9 +27,14 @@ import { complaintsOfYear } from './export/source.ts';
 import { type ExportFormat, writeComplaintsExport, writeDocumentExport } from './export/write.ts';
 import { type Conclusions, normaliseConclusions } from './judgement.ts';
 import { assertReportYear, computeAnnualReport, type LoadedReport, loadAnnualReport } from './load-report.ts';
-import { renderReportPdf } from './pdf.ts';
 import { labelsOf } from './report.ts';
 import { workingDayCounter } from './statistics.ts';
+
+/**
+ * pdfmake and the chart libraries (about 40 MB) are loaded when a report PDF is first made, not when the server
+ * starts: intake and the pages never need them.
+ */
+const reportPdfRenderer = () => import('./pdf.ts');
 
 export interface YearReport extends LoadedReport {
   analysis: AnnualAnalysis;
@@ -84,6 +89,7 @@ export async function reportPdf(
   }
   const { settings } = await loadOrganisation(db.kysely);
   const document = await reportDocument(db.kysely, report, version, language);
+  const { renderReportPdf } = await reportPdfRenderer();
   return renderReportPdf(document, {
     organisation: settings,
     createdAt: new Date(report.frozen?.adoptedAt ?? now),
@@ -188,6 +194,7 @@ export async function adoptYear(
     en: buildReportDocument(report, { language: 'en', version: 'publishable', adoption }),
   };
   const pdfOptions = { organisation: settings, createdAt: input.now };
+  const { renderReportPdf } = await reportPdfRenderer();
   const [pdf, publishablePdf] = [
     await renderReportPdf(internal, pdfOptions),
     await renderReportPdf(publishable.nl, pdfOptions),

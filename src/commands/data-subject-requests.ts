@@ -27,7 +27,6 @@ import type { Complaint, Language } from '../domain/complaint.ts';
 import { DomainError, type LocalisedMessage } from '../domain/errors.ts';
 import { endedAt } from '../domain/follow-up.ts';
 import { anonymisationDueAt, erasureRefusal, mayHandleDataSubjectRequests } from '../domain/privacy.ts';
-import { renderDataSubjectPdf } from '../letters/privacy-export-pdf.tsx';
 import { anonymiseCaseIn } from './anonymise-case.ts';
 import { type CommandDeps, loadOrganisation } from './context.ts';
 
@@ -227,8 +226,9 @@ export async function exportDataSubjectCases(
   for (const found of cases) document.complaints.push(await exportedCase(deps, found.id));
   const language = input.language ?? document.complaints[0]?.form.reporter.language ?? 'nl';
   const json = () => Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
-  const pdf = () =>
-    renderDataSubjectPdf({
+  // The PDF renderer is loaded on first use (some 30 MB the server otherwise never needs).
+  const pdf = async () =>
+    (await import('../letters/privacy-export-pdf.tsx')).renderDataSubjectPdf({
       language,
       organisation: settings.name,
       exportedAt: document.exportedAt,

@@ -9,7 +9,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import type { LetterRequest } from '../domain/letters.ts';
 import type { OrganisationSettings } from '../domain/settings.ts';
 import { buildFacts } from './facts.ts';
-import { type LetterDocument, renderLetterPdf } from './pdf.tsx';
+import type { LetterDocument } from './pdf.tsx';
 import { renderTemplate, type TemplateText, toBlocks, toPlainText } from './template.ts';
 import { loadTemplate } from './template-store.ts';
 
@@ -42,6 +42,8 @@ export async function composeWithTemplate(
   now: string,
 ): Promise<ComposedLetter> {
   const { document, text } = prepareLetter(template, request, complaint, settings, now);
+  // Loaded on first use: the PDF renderer holds some 30 MB that intake and the pages never need.
+  const { renderLetterPdf } = await import('./pdf.tsx');
   const pdf = await renderLetterPdf(document);
   return { subject: document.subject, text, pdf, templateVersion: template.version };
 }

@@ -5,7 +5,6 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Complaint, Language } from '../../domain/complaint.ts';
 import { analysisMessages } from '../../i18n/staff/analysis.ts';
 import { formatCell } from '../document/format.ts';
@@ -22,6 +21,11 @@ export const CONTENT_TYPES: Record<ExportFormat | 'pdf', string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 };
+
+/** exceljs (about 10 MB) is loaded by the first spreadsheet export, not when the server starts. */
+async function excel() {
+  return (await import('exceljs')).default;
+}
 
 async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -55,6 +59,7 @@ export async function writeComplaintsExport(
     }
     return end(out);
   }
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -99,6 +104,7 @@ export async function writeDocumentExport(
     return end(out);
   }
   const t = analysisMessages[language];
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
