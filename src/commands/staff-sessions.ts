@@ -19,7 +19,7 @@ import {
 import { findUserByEmail, getSignInRecord, type User } from '../db/repositories/users.ts';
 import type { Role } from '../domain/action-context.ts';
 import { type SessionStage, stageAfterPassword } from '../domain/sign-in.ts';
-import { type CommandDeps, loadOrganisation } from './context.ts';
+import { type CommandDeps, loadOrganisation, loadOrganisationOf } from './context.ts';
 import { verifyPassword } from './passwords.ts';
 import {
   addressCounters,
@@ -162,7 +162,7 @@ export async function resumeSession(deps: CommandDeps, token: string | undefined
   const db = deps.db.kysely;
   const found = await findStaffSession(db, token);
   if (!found) return { state: 'none' };
-  const { settings } = await loadOrganisation(db);
+  const { settings } = await loadOrganisationOf(deps.db);
   const idleSince = now.getTime() - Date.parse(found.session.lastSeenAt);
   const timeout =
     Date.parse(found.session.expiresAt) <= now.getTime()
