@@ -116,13 +116,13 @@ export function chartSpec(table: Table, language: Language): vegaLite.TopLevelSp
 }
 
 const cache = new Map<string, string>();
+const CACHE_SIZE = 256;
 
 /** Vega and Vega-Lite (about 30 MB) are loaded by the first chart, not when the server starts. */
 async function chartLibraries() {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   return { vega, vegaLite };
 }
-const CACHE_SIZE = 256;
 
 /**
  * The table's chart as an SVG document with role="img", a <title> (the caption) and a <desc>; null for a table
