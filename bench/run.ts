@@ -12,9 +12,13 @@
  *   --report    only make docs/performance.md again from the result files
  */
 
+import os from 'node:os';
 import type { BenchResult } from './lib/results.ts';
 import { writeResult } from './lib/results.ts';
 import { writeReport } from './report.ts';
+
+/** Above this 1-minute load average the run warns that its figures will understate the code. */
+const BUSY_LOAD = 2;
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -48,6 +52,13 @@ if (flag('prepare')) {
 }
 
 if (!flag('report')) {
+  // Other work on the two cores makes every figure about three times worse, CPU per request included
+  // (bench/findings.md): say so before the first figure rather than after a misleading hour.
+  const [oneMinute = 0] = os.loadavg();
+  if (oneMinute > BUSY_LOAD)
+    log(
+      `warning: load average ${oneMinute.toFixed(2)} (over ${BUSY_LOAD}): the machine is busy; figures will understate the code (bench/findings.md)`,
+    );
   const started = Date.now();
   for (const name of ALL.filter((n) => only.includes(n))) {
     log(`\n== ${name}${quick ? ' (quick)' : ''}`);
