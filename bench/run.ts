@@ -12,7 +12,7 @@
  *   --report    only make docs/performance.md again from the result files
  */
 
-import os from 'node:os';
+import { loadNow } from './lib/machine.ts';
 import type { BenchResult } from './lib/results.ts';
 import { writeResult } from './lib/results.ts';
 import { writeReport } from './report.ts';
@@ -54,7 +54,7 @@ if (flag('prepare')) {
 if (!flag('report')) {
   // Other work on the two cores makes every figure about three times worse, CPU per request included
   // (bench/findings.md): say so before the first figure rather than after a misleading hour.
-  const [oneMinute = 0] = os.loadavg();
+  const [oneMinute = 0] = loadNow();
   if (oneMinute > BUSY_LOAD)
     log(
       `warning: load average ${oneMinute.toFixed(2)} (over ${BUSY_LOAD}): the machine is busy; figures will understate the code (bench/findings.md)`,
